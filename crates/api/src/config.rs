@@ -1,0 +1,38 @@
+//! Server configuration, passed down explicitly so tests can start servers with their own.
+
+use quire_persistence::DatabaseUrl;
+use secrecy::SecretString;
+
+use crate::auth::password::PasswordCost;
+
+/// Everything [`crate::Application::build`] needs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free one.
+    pub bind: String,
+    /// Which database, and which backend.
+    pub database: DatabaseUrl,
+    /// Signing secret for access tokens (`QUIRE_JWT_SECRET`); when absent one is generated once
+    /// and kept in the database, so restarts keep sessions valid.
+    pub jwt_secret: Option<SecretString>,
+    /// Cost of new password hashes.
+    pub password_cost: PasswordCost,
+    /// Database connections to keep.
+    pub pool_size: u32,
+    /// HTTP worker threads; 0 means one per core.
+    pub workers: usize,
+}
+
+impl Config {
+    /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing.
+    pub fn new(database: DatabaseUrl) -> Self {
+        Self {
+            bind: "127.0.0.1:8080".to_owned(),
+            database,
+            jwt_secret: None,
+            password_cost: PasswordCost::Standard,
+            pool_size: 8,
+            workers: 0,
+        }
+    }
+}

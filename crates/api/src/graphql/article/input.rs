@@ -1,0 +1,112 @@
+//! Article inputs and their conversion to domain requests.
+
+use async_graphql::{ID, InputObject, MaybeUndefined};
+use quire_domain::{ArticleChanges, ArticleId, AuthorId, NewArticle, SourceId};
+
+use crate::error::ApiError;
+use crate::graphql::context::parse_id;
+
+/// A new article; it starts as a DRAFT.
+#[derive(InputObject)]
+pub struct CreateArticleInput {
+    /// Headline.
+    pub title: String,
+    /// Markdown source.
+    pub body: String,
+    /// URL name; derived from the title when left out.
+    pub slug: Option<String>,
+    /// Standfirst.
+    pub subtitle: Option<String>,
+    /// Listing summary; derived from the body when left out.
+    pub excerpt: Option<String>,
+    /// Byline, lead author first.
+    pub author_ids: Option<Vec<ID>>,
+    /// Originating publication.
+    pub source_id: Option<ID>,
+    /// The original's address.
+    pub source_url: Option<String>,
+    /// Tag names; tags that do not exist yet are created.
+    pub tags: Option<Vec<String>>,
+    /// "Also read" articles, in display order.
+    pub related_ids: Option<Vec<ID>>,
+}
+
+/// Changes to an article: a field left out is left unchanged; `null` clears an optional field.
+#[derive(InputObject)]
+pub struct UpdateArticleInput {
+    /// New headline.
+    pub title: Option<String>,
+    /// New Markdown source.
+    pub body: Option<String>,
+    /// New URL name.
+    pub slug: Option<String>,
+    /// New standfirst.
+    pub subtitle: MaybeUndefined<String>,
+    /// New summary; `null` goes back to one derived from the body.
+    pub excerpt: MaybeUndefined<String>,
+    /// New byline.
+    pub author_ids: Option<Vec<ID>>,
+    /// New source.
+    pub source_id: MaybeUndefined<ID>,
+    /// New original address.
+    pub source_url: MaybeUndefined<String>,
+    /// New tag names.
+    pub tags: Option<Vec<String>>,
+    /// New "also read" list.
+    pub related_ids: Option<Vec<ID>>,
+}
+
+fn ids<T: std::str::FromStr>(field: &str, ids: Vec<ID>) -> Result<Vec<T>, ApiError> {
+    ids.iter().map(|id| parse_id(field, id)).collect()
+}
+
+fn patch<T>(value: MaybeUndefined<T>) -> Option<Option<T>> {
+    match value {
+        MaybeUndefined::Undefined => None,
+        MaybeUndefined::Null => Some(None),
+        MaybeUndefined::Value(v) => Some(Some(v)),
+    }
+}
+
+impl CreateArticleInput {
+    /// The validated domain request.
+    pub fn into_domain(self) -> Result<NewArticle, ApiError> {
+        let article = NewArticle {
+            title: self.title,
+            body: self.body,
+            slug: self.slug,
+            subtitle: self.subtitle,
+            excerpt: self.excerpt,
+            author_ids: ids::<AuthorId>("authorIds", self.author_ids.unwrap_or_default())?,
+            source_id: self.source_id.map(|id| parse_id::<SourceId>("sourceId", &id)).transpose()?,
+            source_url: self.source_url,
+            tags: self.tags.unwrap_or_default(),
+            related_ids: ids::<ArticleId>("relatedIds", self.related_ids.unwrap_or_default())?,
+        };
+        Ok(article.validated()?)
+    }
+}
+
+impl UpdateArticleInput {
+    /// The validated domain request.
+    pub fn into_domain(self) -> Result<ArticleChanges, ApiError> {
+        let source_id = match patch(self.source_id) {
+            Some(Some(id)) => Some(Some(parse_id::<SourceId>("sourceId", &id)?)),
+            Some(None) => Some(None),
+            None => None,
+        };
+        let changes = ArticleChanges {
+            title: self.title,
+            body: self.body,
+            slug: self.slug,
+            subtitle: patch(self.subtitle),
+            excerpt: patch(self.excerpt),
+            author_ids: self.author_ids.map(|v| ids::<AuthorId>("authorIds", v)).transpose()?,
+            source_id,
+            source_url: patch(self.source_url),
+            tags: self.tags,
+            related_ids: self.related_ids.map(|v| ids::<ArticleId>("relatedIds", v)).transpose()?,
+        };
+        Ok(changes.validated()?)
+    }
+}

@@ -1,0 +1,94 @@
+//! Article lists: the filter and ordering inputs and the connection every list returns.
+
+use async_graphql::{Context, Enum, InputObject};
+use chrono::{DateTime, Utc};
+use quire_persistence::store::articles::{self, ArticleFilter, ArticleOrder};
+
+use super::object::{ArticleNode, ArticleStatusValue};
+use crate::error::ApiError;
+use crate::graphql::connection::{Counter, connection};
+use crate::graphql::context::{ContextExt, read};
+use crate::graphql::pagination::PageArgs;
+
+connection!(ArticleConnection, ArticleEdge, ArticleNode);
+
+/// Which articles a list holds; every condition given must hold.
+#[derive(InputObject, Default, Debug)]
+#[graphql(name = "ArticleFilter")]
+pub struct ArticleFilterInput {
+    /// Keep these statuses (readers only ever see PUBLISHED).
+    pub status: Option<Vec<ArticleStatusValue>>,
+    /// Tag slugs: articles having any of them.
+    pub tags: Option<Vec<String>>,
+    /// Author slug.
+    pub author: Option<String>,
+    /// Source slug.
+    pub source: Option<String>,
+    /// Published at or after this instant.
+    pub published_after: Option<DateTime<Utc>>,
+    /// Published before this instant.
+    pub published_before: Option<DateTime<Utc>>,
+    /// Words that must all appear in the title, excerpt or body.
+    pub search: Option<String>,
+}
+
+impl From<ArticleFilterInput> for ArticleFilter {
+    fn from(input: ArticleFilterInput) -> Self {
+        ArticleFilter {
+            statuses: input.status.map(|s| s.into_iter().map(Into::into).collect()),
+            tags: input.tags,
+            author: input.author,
+            source: input.source,
+            published_after: input.published_after,
+            published_before: input.published_before,
+            search: input.search.filter(|s| !s.trim().is_empty()),
+            ..ArticleFilter::default()
+        }
+    }
+}
+
+/// How an article list is ordered.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug, Default)]
+#[graphql(name = "ArticleOrder")]
+pub enum ArticleOrderInput {
+    /// Newest first; unpublished articles by creation time.
+    #[default]
+    PublishedAtDesc,
+    /// Oldest first.
+    PublishedAtAsc,
+    /// Most recently changed first.
+    UpdatedAtDesc,
+    /// Alphabetical by title.
+    TitleAsc,
+    /// Best match for `filter.search` first; newest first without a search.
+    Relevance,
+}
+
+impl From<ArticleOrderInput> for ArticleOrder {
+    fn from(order: ArticleOrderInput) -> Self {
+        match order {
+            ArticleOrderInput::PublishedAtDesc | ArticleOrderInput::Relevance => ArticleOrder::PublishedAtDesc,
+            ArticleOrderInput::PublishedAtAsc => ArticleOrder::PublishedAtAsc,
+            ArticleOrderInput::UpdatedAtDesc => ArticleOrder::UpdatedAtDesc,
+            ArticleOrderInput::TitleAsc => ArticleOrder::TitleAsc,
+        }
+    }
+}
+
+/// A page of the articles the viewer may see, shared by `Query.articles` and the `articles`
+/// fields of authors, sources and tags.
+pub async fn article_connection(
+    ctx: &Context<'_>,
+    filter: ArticleFilter,
+    order: ArticleOrderInput,
+    args: PageArgs,
+) -> Result<ArticleConnection, ApiError> {
+    let order = ArticleOrder::from(order);
+    let request = args.request(order.name())?;
+    let visibility = ctx.visibility();
+    let now = ctx.request().now;
+    let counted = filter.clone();
+    let page = read(ctx, move |conn| articles::list(conn, &filter, order, &request, visibility, now)).await?;
+    let counter = Counter::Articles { filter: Box::new(counted), visibility, now };
+    Ok(ArticleConnection::new(page.map(ArticleNode), counter))
+}

@@ -1,0 +1,13 @@
+//! Articles in GraphQL: the object, its inputs, queries and mutations.
+
+mod input;
+mod list;
+mod mutation;
+mod object;
+mod query;
+mod revision;
+
+pub use list::{ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection};
+pub use mutation::ArticleMutation;
+pub use object::{ArticleNode, ArticleStatusValue};
+pub use query::ArticleQuery;

@@ -1,0 +1,88 @@
+//! Article writes. Each resolver checks the policy, validates, then runs one transaction.
+
+use async_graphql::{Context, ID, Object};
+use chrono::{DateTime, Utc};
+use quire_domain::ArticleId;
+use quire_persistence::store::articles::{self, StatusChange};
+
+use super::input::{CreateArticleInput, UpdateArticleInput};
+use super::object::ArticleNode;
+use crate::error::ApiError;
+use crate::graphql::context::{ContextExt, parse_id, write};
+
+/// Article writes.
+#[derive(Default)]
+pub struct ArticleMutation;
+
+async fn change_status(ctx: &Context<'_>, id: &ID, change: StatusChange) -> Result<ArticleNode, ApiError> {
+    let request = ctx.request();
+    let viewer = request.viewer;
+    viewer.may_change_status()?;
+    let id: ArticleId = parse_id("id", id)?;
+    let now = request.now;
+    let article = write(ctx, move |conn| articles::change_status(conn, id, change, |_| Ok(()), now)).await?;
+    Ok(ArticleNode(article))
+}
+
+#[Object]
+impl ArticleMutation {
+    /// Starts a new article as a DRAFT. Any signed-in user.
+    async fn create_article(&self, ctx: &Context<'_>, input: CreateArticleInput) -> async_graphql::Result<ArticleNode> {
+        let request = ctx.request();
+        request.viewer.may_create_article().map_err(ApiError::from)?;
+        let article = input.into_domain()?;
+        let (author, now) = (request.viewer.user_id(), request.now);
+        Ok(ArticleNode(write(ctx, move |conn| articles::create(conn, article, author, now)).await?))
+    }
+
+    /// Changes an article, provided `expectedVersion` is still its version; otherwise nothing is
+    /// written and the error carries `currentVersion`. Editors, or the author of a draft.
+    async fn update_article(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        input: UpdateArticleInput,
+    ) -> async_graphql::Result<ArticleNode> {
+        let request = ctx.request();
+        let viewer = request.viewer;
+        if viewer.user_id().is_none() {
+            return Err(ApiError::from(quire_domain::DomainError::SignInRequired).into());
+        }
+        let id: ArticleId = parse_id("id", &id)?;
+        let changes = input.into_domain()?;
+        let now = request.now;
+        let article = write(ctx, move |conn| {
+            articles::update(conn, id, expected_version, changes, |a| viewer.may_edit_article(a), viewer.user_id(), now)
+        })
+        .await?;
+        Ok(ArticleNode(article))
+    }
+
+    /// Publishes now, or schedules when `at` lies in the future: readers see the article from
+    /// that instant on. Editors and admins.
+    async fn publish_article(&self, ctx: &Context<'_>, id: ID, at: Option<DateTime<Utc>>) -> async_graphql::Result<ArticleNode> {
+        Ok(change_status(ctx, &id, StatusChange::Publish(at)).await?)
+    }
+
+    /// Takes an article back to DRAFT. Editors and admins.
+    async fn unpublish_article(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ArticleNode> {
+        Ok(change_status(ctx, &id, StatusChange::Unpublish).await?)
+    }
+
+    /// Withdraws an article from readers. Editors and admins.
+    async fn archive_article(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ArticleNode> {
+        Ok(change_status(ctx, &id, StatusChange::Archive).await?)
+    }
+
+    /// Deletes an article with its history. Editors, or the author of a draft.
+    async fn delete_article(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ID> {
+        let viewer = ctx.request().viewer;
+        if viewer.user_id().is_none() {
+            return Err(ApiError::from(quire_domain::DomainError::SignInRequired).into());
+        }
+        let article: ArticleId = parse_id("id", &id)?;
+        write(ctx, move |conn| articles::delete(conn, article, |a| viewer.may_delete_article(a))).await?;
+        Ok(id)
+    }
+}

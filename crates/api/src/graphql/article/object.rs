@@ -1,0 +1,166 @@
+//! The `Article` type.
+
+use async_graphql::{Context, Enum, ID, Object};
+use chrono::{DateTime, Utc};
+use quire_domain::{Article, ArticleStatus};
+
+use super::revision::{RevisionConnection, revisions};
+use crate::graphql::author::AuthorNode;
+use crate::graphql::context::ContextExt;
+use crate::graphql::source::SourceNode;
+use crate::graphql::tag::TagNode;
+
+/// Where an article stands in the editorial life cycle.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(name = "ArticleStatus")]
+pub enum ArticleStatusValue {
+    /// Being written; staff only.
+    Draft,
+    /// Approved for release at `publishedAt`.
+    Scheduled,
+    /// Live for readers.
+    Published,
+    /// Withdrawn from readers, kept for the record.
+    Archived,
+}
+
+impl From<ArticleStatus> for ArticleStatusValue {
+    fn from(status: ArticleStatus) -> Self {
+        match status {
+            ArticleStatus::Draft => ArticleStatusValue::Draft,
+            ArticleStatus::Scheduled => ArticleStatusValue::Scheduled,
+            ArticleStatus::Published => ArticleStatusValue::Published,
+            ArticleStatus::Archived => ArticleStatusValue::Archived,
+        }
+    }
+}
+
+impl From<ArticleStatusValue> for ArticleStatus {
+    fn from(status: ArticleStatusValue) -> Self {
+        match status {
+            ArticleStatusValue::Draft => ArticleStatus::Draft,
+            ArticleStatusValue::Scheduled => ArticleStatus::Scheduled,
+            ArticleStatusValue::Published => ArticleStatus::Published,
+            ArticleStatusValue::Archived => ArticleStatus::Archived,
+        }
+    }
+}
+
+/// An article as GraphQL serves it.
+#[derive(Clone)]
+pub struct ArticleNode(pub Article);
+
+/// A piece of editorial content.
+#[Object(name = "Article")]
+impl ArticleNode {
+    /// Stable identity.
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+
+    /// Unique URL name.
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+
+    /// Headline.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    /// Standfirst shown under the headline.
+    async fn subtitle(&self) -> Option<&str> {
+        self.0.subtitle.as_deref()
+    }
+
+    /// Summary for listings: written by an editor or derived from the body.
+    async fn excerpt(&self) -> &str {
+        &self.0.excerpt
+    }
+
+    /// Markdown source.
+    async fn body(&self) -> &str {
+        &self.0.body
+    }
+
+    /// The body as sanitised HTML, safe to insert into a page.
+    async fn body_html(&self) -> &str {
+        &self.0.body_html
+    }
+
+    /// Life-cycle stage as of this request: a scheduled article whose time has come is PUBLISHED.
+    async fn status(&self, ctx: &Context<'_>) -> ArticleStatusValue {
+        self.0.effective_status(ctx.request().now).into()
+    }
+
+    /// When the article went live, or is scheduled to.
+    async fn published_at(&self) -> Option<DateTime<Utc>> {
+        self.0.published_at
+    }
+
+    /// Creation instant.
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    /// Last change instant.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+
+    /// Starts at 1 and grows on every change; send it back as `expectedVersion` when updating.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    /// Words a reader sees in the body.
+    async fn word_count(&self) -> i32 {
+        i32::try_from(self.0.word_count).unwrap_or(i32::MAX)
+    }
+
+    /// Minutes a reader needs, rounded up.
+    async fn reading_time_minutes(&self) -> i32 {
+        i32::try_from(self.0.reading_time_minutes()).unwrap_or(i32::MAX)
+    }
+
+    /// Byline, lead author first.
+    async fn authors(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuthorNode>> {
+        let authors = ctx.loaders().authors.load_one(self.0.id).await?;
+        Ok(authors.unwrap_or_default().into_iter().map(AuthorNode).collect())
+    }
+
+    /// The publication the article first appeared in.
+    async fn source(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<SourceNode>> {
+        let Some(id) = self.0.source_id else { return Ok(None) };
+        Ok(ctx.loaders().sources.load_one(id).await?.map(SourceNode))
+    }
+
+    /// The original's address, for attribution.
+    async fn source_url(&self) -> Option<&str> {
+        self.0.source_url.as_deref()
+    }
+
+    /// Topic labels, in display order.
+    async fn tags(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TagNode>> {
+        let tags = ctx.loaders().tags.load_one(self.0.id).await?;
+        Ok(tags.unwrap_or_default().into_iter().map(TagNode).collect())
+    }
+
+    /// "Also read" articles the viewer may see, in display order.
+    async fn related(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ArticleNode>> {
+        let related = ctx.loaders().related.load_one(self.0.id).await?;
+        Ok(related.unwrap_or_default().into_iter().map(ArticleNode).collect())
+    }
+
+    /// Earlier versions of the text, newest first. Editors and admins only.
+    async fn revisions(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> async_graphql::Result<RevisionConnection> {
+        Ok(revisions(ctx, self.0.id, crate::graphql::pagination::PageArgs { first, after, last, before }).await?)
+    }
+}

@@ -1,0 +1,62 @@
+//! The `Author` type.
+
+use async_graphql::{Context, ID, Object};
+use quire_domain::Author;
+use quire_persistence::store::articles::ArticleFilter;
+
+use crate::graphql::article::{ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection};
+use crate::graphql::pagination::PageArgs;
+
+/// An author as GraphQL serves it.
+#[derive(Clone)]
+pub struct AuthorNode(pub Author);
+
+/// A person credited on articles.
+#[Object(name = "Author")]
+impl AuthorNode {
+    /// Stable identity.
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+
+    /// Unique URL name.
+    async fn slug(&self) -> &str {
+        &self.0.slug
+    }
+
+    /// Display name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// Short biography shown with the byline.
+    async fn bio(&self) -> Option<&str> {
+        self.0.bio.as_deref()
+    }
+
+    /// Portrait address.
+    async fn avatar_url(&self) -> Option<&str> {
+        self.0.avatar_url.as_deref()
+    }
+
+    /// Profile page.
+    async fn url(&self) -> Option<&str> {
+        self.0.url.as_deref()
+    }
+
+    /// The articles crediting this author that the viewer may see.
+    #[expect(clippy::too_many_arguments, reason = "the Relay arguments are the public contract")]
+    async fn articles(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<ArticleFilterInput>,
+        #[graphql(default)] order_by: ArticleOrderInput,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> async_graphql::Result<ArticleConnection> {
+        let filter = ArticleFilter { author_id: Some(self.0.id), ..filter.unwrap_or_default().into() };
+        Ok(article_connection(ctx, filter, order_by, PageArgs { first, after, last, before }).await?)
+    }
+}

@@ -1,0 +1,132 @@
+//! `/graphql` over HTTP: POST and GET requests, GraphiQL for browsers.
+//!
+//! The handler parses the body itself so that malformed JSON gets a GraphQL-shaped error with
+//! `extensions.code` like every other failure, attaches the viewer and the request's loaders,
+//! and stamps every error with a code (and internal ones with the request id found in the log).
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+use async_graphql::http::GraphiQLSource;
+use async_graphql::parser::types::OperationType;
+use async_graphql::{BatchRequest, BatchResponse, Request, ServerError};
+use quire_persistence::Store;
+use quire_persistence::store::articles::Visibility;
+use serde_json::json;
+use tracing_actix_web::RequestId;
+
+use crate::auth::session::Auth;
+use crate::error::{ApiError, code};
+use crate::graphql::QuireSchema;
+use crate::graphql::context::RequestContext;
+use crate::graphql::loaders::Loaders;
+
+/// What the GraphQL routes share.
+pub struct GraphqlState {
+    /// The executable schema.
+    pub schema: QuireSchema,
+    /// The database, for per-request loaders.
+    pub store: Store,
+    /// Token checks.
+    pub auth: Auth,
+}
+
+/// `POST /graphql` with a JSON body: one request or a batch.
+pub async fn post(req: HttpRequest, body: web::Bytes, state: web::Data<GraphqlState>, id: RequestId) -> HttpResponse {
+    match serde_json::from_slice::<BatchRequest>(&body) {
+        Ok(batch) => execute(&req, batch, &state, id).await,
+        Err(error) => refuse(
+            StatusCode::BAD_REQUEST,
+            &ApiError::bad_input("body", format!("is not a GraphQL request in JSON ({error})")),
+            id,
+        ),
+    }
+}
+
+/// `GET /graphql`: GraphiQL for a browser, otherwise a query in the URL. Mutations need POST,
+/// so a link can never change content.
+pub async fn get(req: HttpRequest, state: web::Data<GraphqlState>, id: RequestId) -> HttpResponse {
+    if req.query_string().is_empty() && wants_html(&req) {
+        let page = GraphiQLSource::build().endpoint("/graphql").title("Quire GraphiQL").finish();
+        return HttpResponse::Ok().content_type("text/html; charset=utf-8").body(page);
+    }
+    let request = match async_graphql::http::parse_query_string(req.query_string()) {
+        Ok(request) => request,
+        Err(error) => {
+            let error = ApiError::bad_input("query", format!("the URL holds no valid GraphQL request ({error})"));
+            return refuse(StatusCode::BAD_REQUEST, &error, id);
+        }
+    };
+    if is_mutation(&request) {
+        let error = ApiError::bad_input("query", "mutations must be sent with POST");
+        return refuse(StatusCode::METHOD_NOT_ALLOWED, &error, id);
+    }
+    execute(&req, BatchRequest::Single(request), &state, id).await
+}
+
+fn wants_html(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+fn is_mutation(request: &Request) -> bool {
+    async_graphql::parser::parse_query(&request.query).is_ok_and(|doc| {
+        doc.operations.iter().any(|(_, op)| op.node.ty == OperationType::Mutation)
+    })
+}
+
+async fn execute(req: &HttpRequest, batch: BatchRequest, state: &GraphqlState, id: RequestId) -> HttpResponse {
+    let header = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+    let viewer = match state.auth.viewer(header) {
+        Ok(viewer) => viewer,
+        Err(error) => return refuse(StatusCode::UNAUTHORIZED, &error, id),
+    };
+    let now = quire_domain::time::now();
+    let visibility = Visibility::for_viewer(&viewer, now);
+    let attach = |request: Request| {
+        request.data(RequestContext { viewer, now }).data(Loaders::new(&state.store, visibility))
+    };
+    let batch = match batch {
+        BatchRequest::Single(request) => BatchRequest::Single(attach(request)),
+        BatchRequest::Batch(requests) => BatchRequest::Batch(requests.into_iter().map(attach).collect()),
+    };
+    let mut response = state.schema.execute_batch(batch).await;
+    match &mut response {
+        BatchResponse::Single(r) => r.errors.iter_mut().for_each(|e| stamp(e, id)),
+        BatchResponse::Batch(rs) => rs.iter_mut().flat_map(|r| r.errors.iter_mut()).for_each(|e| stamp(e, id)),
+    }
+    let mut http = HttpResponse::Ok();
+    http.insert_header(("x-request-id", id.to_string()));
+    if let BatchResponse::Single(r) = &response {
+        if let Some(cache) = r.cache_control.value() {
+            if let Ok(value) = HeaderValue::from_str(&cache) {
+                http.insert_header((header::CACHE_CONTROL, value));
+            }
+        }
+    }
+    http.json(response)
+}
+
+/// Gives every error a code. Errors raised before any resolver ran (syntax, unknown fields,
+/// wrong variable types, limits) are the client's to fix, so they are BAD_USER_INPUT.
+fn stamp(error: &mut ServerError, id: RequestId) {
+    let extensions = error.extensions.get_or_insert_with(Default::default);
+    if extensions.get("code").is_none() {
+        extensions.set("code", code::BAD_USER_INPUT);
+    }
+    if extensions.get("code") == Some(&async_graphql::Value::from(code::INTERNAL)) {
+        extensions.set("requestId", id.to_string());
+    }
+}
+
+fn refuse(status: StatusCode, error: &ApiError, id: RequestId) -> HttpResponse {
+    let mut extensions = json!({ "code": error.code() });
+    if let ApiError::BadInput { fields, .. } = error {
+        extensions["fields"] = json!(fields.iter().map(|f| f.field.clone()).collect::<Vec<_>>());
+    }
+    HttpResponse::build(status)
+        .insert_header(("x-request-id", id.to_string()))
+        .json(json!({ "errors": [{ "message": error.message(), "extensions": extensions }] }))
+}

@@ -1,0 +1,23 @@
+//! Probes for orchestrators: liveness never touches the database, readiness does.
+
+use actix_web::{HttpResponse, get, web};
+use quire_persistence::Store;
+use serde_json::json;
+
+/// The process is up and serving HTTP.
+#[get("/healthz")]
+pub async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(json!({ "status": "ok" }))
+}
+
+/// The database answers; 503 while it does not, so traffic is routed elsewhere.
+#[get("/readyz")]
+pub async fn readyz(store: web::Data<Store>) -> HttpResponse {
+    match store.ping().await {
+        Ok(()) => HttpResponse::Ok().json(json!({ "status": "ready", "database": "ok" })),
+        Err(error) => {
+            tracing::warn!(%error, "readiness check failed");
+            HttpResponse::ServiceUnavailable().json(json!({ "status": "unavailable", "database": "unreachable" }))
+        }
+    }
+}

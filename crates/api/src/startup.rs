@@ -1,0 +1,97 @@
+//! Building and running the server, the same way for the binary and for tests.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::{App, HttpServer, web};
+use quire_persistence::Store;
+use quire_persistence::store::settings;
+use secrecy::ExposeSecret;
+use tracing_actix_web::TracingLogger;
+
+use crate::auth::refresh;
+use crate::auth::session::Auth;
+use crate::config::Config;
+use crate::graphql;
+use crate::http::graphql::GraphqlState;
+use crate::http::{self as routes};
+
+/// Largest request body accepted, comfortably above the longest article allowed.
+pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+
+/// A migrated database and a bound, not yet running, HTTP server.
+pub struct Application {
+    port: u16,
+    store: Store,
+    server: Server,
+}
+
+/// Start-up failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The database could not be opened or migrated.
+    #[error("database: {0}")]
+    Store(#[from] quire_persistence::StoreError),
+    /// The address could not be bound.
+    #[error("cannot listen on {address}: {source}")]
+    Bind {
+        /// What was asked for.
+        address: String,
+        /// Why it failed.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Application {
+    /// Opens and migrates the database, settles the signing secret, and binds the address.
+    pub async fn build(config: Config) -> Result<Self, StartError> {
+        let store = Store::open(&config.database, config.pool_size)?;
+        store.migrate().await?;
+        let secret = match &config.jwt_secret {
+            Some(secret) => secret.expose_secret().to_owned(),
+            None => {
+                let generated = refresh::generate_secret();
+                store.write(move |conn| settings::get_or_init(conn, "jwt_secret", &generated)).await?
+            }
+        };
+        let auth = Auth::new(store.clone(), secret.as_bytes(), config.password_cost);
+        let schema = graphql::builder().data(store.clone()).data(auth.clone()).finish();
+        let state = web::Data::new(GraphqlState { schema, store: store.clone(), auth });
+        let bind_error = |source| StartError::Bind { address: config.bind.clone(), source };
+        let listener = TcpListener::bind(&config.bind).map_err(bind_error)?;
+        let port = listener.local_addr().map_err(bind_error)?.port();
+        let data_store = web::Data::new(store.clone());
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .wrap(TracingLogger::default())
+                .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+                .app_data(state.clone())
+                .app_data(data_store.clone())
+                .service(routes::health::healthz)
+                .service(routes::health::readyz)
+                .route("/graphql", web::post().to(routes::graphql::post))
+                .route("/graphql", web::get().to(routes::graphql::get))
+        });
+        if config.workers > 0 {
+            server = server.workers(config.workers);
+        }
+        let server = server.listen(listener).map_err(bind_error)?.run();
+        Ok(Self { port, store, server })
+    }
+
+    /// The port actually bound, which matters when port 0 was asked for.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The store, for tooling and tests that count statements.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes in-flight requests and returns.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,28 @@
+//! What Quire *is*, free of any framework or database: the editorial content types, the rules
+//! that keep them consistent (status transitions, slugs, derived text), input validation and the
+//! permission policy. Every other crate leans on these definitions, so a newcomer can learn the
+//! product here without reading SQL or HTTP code.
+
+pub mod cursor;
+pub mod error;
+pub mod ids;
+pub mod markdown;
+pub mod model;
+pub mod policy;
+pub mod role;
+pub mod slug;
+pub mod status;
+pub mod text;
+pub mod time;
+pub mod validation;
+
+pub use error::{DomainError, FieldError};
+pub use ids::{ArticleId, AuthorId, SourceId, TagId, UserId};
+pub use model::{
+    Article, ArticleChanges, Author, AuthorFields, NewArticle, NewUser, Source, SourceFields, Tag,
+    Revision, TagFields, User,
+};
+pub use policy::Viewer;
+pub use role::Role;
+pub use slug::Slug;
+pub use status::ArticleStatus;

@@ -1,0 +1,247 @@
+//! The content Quire manages, as the rest of the product sees it once stored.
+
+use chrono::{DateTime, Utc};
+
+use crate::ids::{ArticleId, AuthorId, SourceId, TagId, UserId};
+use crate::role::Role;
+use crate::status::ArticleStatus;
+
+/// A piece of editorial content with its derived figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Stable identity.
+    pub id: ArticleId,
+    /// Unique URL name.
+    pub slug: String,
+    /// Headline.
+    pub title: String,
+    /// Standfirst shown under the headline.
+    pub subtitle: Option<String>,
+    /// Summary for listings: given by the editor or derived from the body.
+    pub excerpt: String,
+    /// Whether `excerpt` was written by a person rather than derived, so a body change knows
+    /// whether to derive it again.
+    pub excerpt_is_custom: bool,
+    /// Markdown source.
+    pub body: String,
+    /// Sanitised HTML rendering of `body`.
+    pub body_html: String,
+    /// Words a reader sees in `body`.
+    pub word_count: u32,
+    /// Stored stage; see [`Article::effective_status`] for what readers observe.
+    pub status: ArticleStatus,
+    /// When the article went, or goes, live.
+    pub published_at: Option<DateTime<Utc>>,
+    /// The publication the article was first published by.
+    pub source_id: Option<SourceId>,
+    /// The original's address, for attribution.
+    pub source_url: Option<String>,
+    /// The account that created the article, which may edit it while it is a draft.
+    pub created_by: Option<UserId>,
+    /// Creation instant.
+    pub created_at: DateTime<Utc>,
+    /// Last change instant.
+    pub updated_at: DateTime<Utc>,
+    /// Starts at 1 and grows by one on every change; writers send it back to prove they saw the
+    /// latest state.
+    pub version: i32,
+}
+
+impl Article {
+    /// The status a reader observes at `now`.
+    pub fn effective_status(&self, now: DateTime<Utc>) -> ArticleStatus {
+        self.status.effective(self.published_at, now)
+    }
+
+    /// Whether anonymous readers may see the article at `now`.
+    pub fn is_public(&self, now: DateTime<Utc>) -> bool {
+        self.effective_status(now) == ArticleStatus::Published
+    }
+
+    /// Minutes a reader needs for the body.
+    pub fn reading_time_minutes(&self) -> u32 {
+        crate::text::reading_time_minutes(self.word_count)
+    }
+}
+
+/// A validated request to create an article; the store turns it into a row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewArticle {
+    /// Headline, trimmed.
+    pub title: String,
+    /// Markdown source.
+    pub body: String,
+    /// Wanted slug; derived from the title when absent.
+    pub slug: Option<String>,
+    /// Standfirst.
+    pub subtitle: Option<String>,
+    /// Editor-written summary; derived from the body when absent.
+    pub excerpt: Option<String>,
+    /// Byline order: the first is the lead author.
+    pub author_ids: Vec<AuthorId>,
+    /// Originating publication.
+    pub source_id: Option<SourceId>,
+    /// Original address.
+    pub source_url: Option<String>,
+    /// Tag names; tags not yet known are created.
+    pub tags: Vec<String>,
+    /// "Also read" articles, in display order.
+    pub related_ids: Vec<ArticleId>,
+}
+
+/// A validated partial update of an article: `None` leaves a field unchanged, and for optional
+/// fields `Some(None)` clears it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleChanges {
+    /// New headline.
+    pub title: Option<String>,
+    /// New Markdown source.
+    pub body: Option<String>,
+    /// New slug.
+    pub slug: Option<String>,
+    /// New standfirst.
+    pub subtitle: Option<Option<String>>,
+    /// New summary; `Some(None)` returns to a derived excerpt.
+    pub excerpt: Option<Option<String>>,
+    /// New byline.
+    pub author_ids: Option<Vec<AuthorId>>,
+    /// New source.
+    pub source_id: Option<Option<SourceId>>,
+    /// New original address.
+    pub source_url: Option<Option<String>>,
+    /// New tag names.
+    pub tags: Option<Vec<String>>,
+    /// New "also read" list.
+    pub related_ids: Option<Vec<ArticleId>>,
+}
+
+/// A person credited on articles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    /// Stable identity.
+    pub id: AuthorId,
+    /// Unique URL name.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// Short biography shown with the byline.
+    pub bio: Option<String>,
+    /// Portrait address.
+    pub avatar_url: Option<String>,
+    /// Personal or profile page.
+    pub url: Option<String>,
+    /// The account this author signs in with, if any; lets AUTHOR users edit their bylines.
+    pub user_id: Option<UserId>,
+}
+
+/// The publication an article comes from, kept for attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Stable identity.
+    pub id: SourceId,
+    /// Unique URL name.
+    pub slug: String,
+    /// Publication name, such as "The Quint".
+    pub name: String,
+    /// Publication home page.
+    pub url: Option<String>,
+    /// Country of publication, such as "India".
+    pub country: Option<String>,
+}
+
+/// A topic label; names are unique regardless of case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// Stable identity.
+    pub id: TagId,
+    /// Unique URL name.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// What the tag gathers.
+    pub description: Option<String>,
+}
+
+/// An account that can sign in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    /// Stable identity.
+    pub id: UserId,
+    /// Sign-in address, stored lowercase.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// What the account may do.
+    pub role: Role,
+}
+
+/// Editable fields of an author, source or tag, shared by create and update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorFields {
+    /// Display name.
+    pub name: String,
+    /// Wanted slug; derived from the name when absent.
+    pub slug: Option<String>,
+    /// Biography.
+    pub bio: Option<String>,
+    /// Portrait address.
+    pub avatar_url: Option<String>,
+    /// Profile page.
+    pub url: Option<String>,
+    /// Linked account.
+    pub user_id: Option<UserId>,
+}
+
+/// Editable fields of a source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFields {
+    /// Publication name.
+    pub name: String,
+    /// Wanted slug; derived from the name when absent.
+    pub slug: Option<String>,
+    /// Home page.
+    pub url: Option<String>,
+    /// Country.
+    pub country: Option<String>,
+}
+
+/// Editable fields of a tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagFields {
+    /// Display name.
+    pub name: String,
+    /// Wanted slug; derived from the name when absent.
+    pub slug: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+}
+
+/// A validated request to create a user account; the password is hashed before storing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUser {
+    /// Sign-in address, lowercased.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// Granted role.
+    pub role: Role,
+}
+
+/// An article's text as it stood at one version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    /// The article version this snapshot records.
+    pub version: i32,
+    /// Headline then.
+    pub title: String,
+    /// Standfirst then.
+    pub subtitle: Option<String>,
+    /// Excerpt then.
+    pub excerpt: String,
+    /// Body then.
+    pub body: String,
+    /// Who made the change.
+    pub edited_by: Option<UserId>,
+    /// When.
+    pub created_at: DateTime<Utc>,
+}

@@ -1,0 +1,176 @@
+//! Who may do what. Every permission decision in Quire is one of these functions, so the rules
+//! can be read, reviewed and tested in one place; the API only asks.
+
+use crate::error::DomainError;
+use crate::ids::UserId;
+use crate::model::Article;
+use crate::role::Role;
+use crate::status::ArticleStatus;
+
+/// Whoever is making the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Viewer {
+    /// No credentials: a reader of the public site.
+    #[default]
+    Anonymous,
+    /// A signed-in member of staff.
+    User {
+        /// The account.
+        id: UserId,
+        /// Its role at sign-in time.
+        role: Role,
+    },
+}
+
+/// Shorthand for a permission check's outcome.
+pub type Decision = Result<(), DomainError>;
+
+impl Viewer {
+    /// Whether the viewer may see drafts, scheduled and archived content. Readers see only what
+    /// is published, everywhere: single fetches, lists, relations and counts.
+    pub fn sees_unpublished(&self) -> bool {
+        matches!(self, Viewer::User { .. })
+    }
+
+    /// The signed-in account, if any.
+    pub fn user_id(&self) -> Option<UserId> {
+        match self {
+            Viewer::User { id, .. } => Some(*id),
+            Viewer::Anonymous => None,
+        }
+    }
+
+    fn role(&self) -> Result<Role, DomainError> {
+        match self {
+            Viewer::User { role, .. } => Ok(*role),
+            Viewer::Anonymous => Err(DomainError::SignInRequired),
+        }
+    }
+
+    fn at_least_editor(&self, refusal: &'static str) -> Decision {
+        match self.role()? {
+            Role::Admin | Role::Editor => Ok(()),
+            Role::Author => Err(DomainError::Forbidden(refusal)),
+        }
+    }
+
+    /// Any member of staff may start an article.
+    pub fn may_create_article(&self) -> Decision {
+        self.role().map(|_| ())
+    }
+
+    /// Editors change any article; authors only their own drafts.
+    pub fn may_edit_article(&self, article: &Article) -> Decision {
+        match self.role()? {
+            Role::Admin | Role::Editor => Ok(()),
+            Role::Author if self.owns_draft(article) => Ok(()),
+            Role::Author => Err(DomainError::Forbidden(
+                "authors may edit only their own drafts; ask an editor",
+            )),
+        }
+    }
+
+    /// Publishing, scheduling, unpublishing and archiving are editorial decisions.
+    pub fn may_change_status(&self) -> Decision {
+        self.at_least_editor("only editors and admins may publish, unpublish or archive")
+    }
+
+    /// Editors delete any article; authors only their own drafts.
+    pub fn may_delete_article(&self, article: &Article) -> Decision {
+        match self.role()? {
+            Role::Admin | Role::Editor => Ok(()),
+            Role::Author if self.owns_draft(article) => Ok(()),
+            Role::Author => Err(DomainError::Forbidden(
+                "authors may delete only their own drafts; ask an editor",
+            )),
+        }
+    }
+
+    /// Authors, sources and tags are shared by every article, so only editors curate them.
+    pub fn may_manage_taxonomy(&self) -> Decision {
+        self.at_least_editor("only editors and admins may change authors, sources and tags")
+    }
+
+    /// Revision history is an editorial tool.
+    pub fn may_read_revisions(&self) -> Decision {
+        self.at_least_editor("only editors and admins may read revision history")
+    }
+
+    /// Accounts are the administrators' business.
+    pub fn may_manage_users(&self) -> Decision {
+        match self.role()? {
+            Role::Admin => Ok(()),
+            Role::Editor | Role::Author => Err(DomainError::Forbidden("only admins may manage users")),
+        }
+    }
+
+    fn owns_draft(&self, article: &Article) -> bool {
+        article.status == ArticleStatus::Draft
+            && article.created_by.is_some()
+            && article.created_by == self.user_id()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::ArticleId;
+
+    fn user(id: i64, role: Role) -> Viewer {
+        Viewer::User { id: UserId(id), role }
+    }
+
+    fn article(created_by: i64, status: ArticleStatus) -> Article {
+        let now = crate::time::now();
+        Article {
+            id: ArticleId(1),
+            slug: "a".into(),
+            title: "A".into(),
+            subtitle: None,
+            excerpt: String::new(),
+            excerpt_is_custom: false,
+            body: String::new(),
+            body_html: String::new(),
+            word_count: 0,
+            status,
+            published_at: None,
+            source_id: None,
+            source_url: None,
+            created_by: Some(UserId(created_by)),
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn anonymous_readers_must_sign_in_to_write() {
+        let anon = Viewer::Anonymous;
+        assert!(!anon.sees_unpublished());
+        assert!(matches!(anon.may_create_article(), Err(DomainError::SignInRequired)));
+        assert!(matches!(anon.may_manage_users(), Err(DomainError::SignInRequired)));
+    }
+
+    #[test]
+    fn authors_edit_only_their_own_drafts() {
+        let author = user(7, Role::Author);
+        assert!(author.may_create_article().is_ok());
+        assert!(author.may_edit_article(&article(7, ArticleStatus::Draft)).is_ok());
+        assert!(author.may_delete_article(&article(7, ArticleStatus::Draft)).is_ok());
+        assert!(author.may_edit_article(&article(8, ArticleStatus::Draft)).is_err());
+        assert!(author.may_edit_article(&article(7, ArticleStatus::Published)).is_err());
+        assert!(author.may_change_status().is_err());
+        assert!(author.may_manage_taxonomy().is_err());
+        assert!(author.may_read_revisions().is_err());
+    }
+
+    #[test]
+    fn editors_run_content_and_admins_run_accounts() {
+        let editor = user(1, Role::Editor);
+        assert!(editor.may_edit_article(&article(9, ArticleStatus::Published)).is_ok());
+        assert!(editor.may_change_status().is_ok());
+        assert!(editor.may_manage_taxonomy().is_ok());
+        assert!(matches!(editor.may_manage_users(), Err(DomainError::Forbidden(_))));
+        assert!(user(2, Role::Admin).may_manage_users().is_ok());
+    }
+}

@@ -1,0 +1,84 @@
+//! Figures derived from an article body: plain text, excerpt, word count and reading time.
+//! They are computed when the body is written, so reads never pay for them.
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+
+/// Longest derived excerpt, in characters, before the ellipsis.
+pub const EXCERPT_CHARS: usize = 240;
+
+/// Average adult silent reading speed used for `readingTimeMinutes`.
+pub const WORDS_PER_MINUTE: u32 = 230;
+
+/// The body's text with the Markdown syntax removed, blocks separated by single spaces.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                text.push(' ')
+            }
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An excerpt for listings: the opening of the body, cut at a word boundary.
+pub fn derive_excerpt(markdown: &str) -> String {
+    let text = plain_text(markdown);
+    if text.chars().count() <= EXCERPT_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(EXCERPT_CHARS).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(space) if space > 0 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+/// Words in the body, counting what a reader sees rather than Markdown syntax.
+pub fn word_count(markdown: &str) -> u32 {
+    u32::try_from(plain_text(markdown).split_whitespace().count()).unwrap_or(u32::MAX)
+}
+
+/// Minutes a reader needs, rounded up; never zero for a non-empty body.
+pub fn reading_time_minutes(words: u32) -> u32 {
+    words.div_ceil(WORDS_PER_MINUTE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_drops_markup() {
+        assert_eq!(
+            plain_text("## Head\n\nSome *bold* `code`\nnext line\n\n- item"),
+            "Head Some bold code next line item"
+        );
+    }
+
+    #[test]
+    fn short_bodies_are_their_own_excerpt() {
+        assert_eq!(derive_excerpt("Just *this*."), "Just this.");
+    }
+
+    #[test]
+    fn long_bodies_are_cut_at_a_word() {
+        let body = "word ".repeat(200);
+        let excerpt = derive_excerpt(&body);
+        assert!(excerpt.ends_with("word…"));
+        assert!(excerpt.chars().count() <= EXCERPT_CHARS + 1);
+    }
+
+    #[test]
+    fn counts_words_and_minutes() {
+        assert_eq!(word_count("One two\n\nthree *four*"), 4);
+        assert_eq!(reading_time_minutes(0), 0);
+        assert_eq!(reading_time_minutes(1), 1);
+        assert_eq!(reading_time_minutes(230), 1);
+        assert_eq!(reading_time_minutes(231), 2);
+    }
+}

@@ -1,0 +1,319 @@
+//! Input validation: every rule runs and every field at fault is reported at once, so a person
+//! fixes a form in one round trip. Validation also normalises (trims, drops empty optionals,
+//! lowercases emails) so the store only ever sees canonical values.
+
+use std::collections::HashSet;
+
+use crate::error::{DomainError, FieldError};
+use crate::model::{ArticleChanges, AuthorFields, NewArticle, NewUser, SourceFields, TagFields};
+use crate::slug::Slug;
+
+/// Longest headline or standfirst, in characters.
+pub const MAX_TITLE: usize = 300;
+/// Longest article body, in characters (about 50,000 words).
+pub const MAX_BODY: usize = 400_000;
+/// Longest excerpt, biography or description, in characters.
+pub const MAX_SUMMARY: usize = 2_000;
+/// Longest name of an author, source, tag or user, in characters.
+pub const MAX_NAME: usize = 200;
+/// Longest URL, in characters.
+pub const MAX_URL: usize = 2_048;
+/// Most authors, tags or related articles on one article.
+pub const MAX_LINKS: usize = 50;
+/// Shortest accepted password, in characters.
+pub const MIN_PASSWORD: usize = 10;
+/// Longest accepted password, in characters; argon2 cost grows with length.
+pub const MAX_PASSWORD: usize = 1_024;
+
+/// Collects field errors while the rules run.
+#[derive(Default)]
+struct Report(Vec<FieldError>);
+
+impl Report {
+    fn fail(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, message));
+    }
+
+    /// Trims a required text and checks its length.
+    fn required(&mut self, field: &str, value: String, max: usize) -> String {
+        let value = value.trim().to_owned();
+        if value.is_empty() {
+            self.fail(field, "must not be empty");
+        } else {
+            self.max_len(field, &value, max);
+        }
+        value
+    }
+
+    /// Trims an optional text, treating blank as absent, and checks its length.
+    fn optional(&mut self, field: &str, value: Option<String>, max: usize) -> Option<String> {
+        let value = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())?;
+        self.max_len(field, &value, max);
+        Some(value)
+    }
+
+    fn max_len(&mut self, field: &str, value: &str, max: usize) {
+        let len = value.chars().count();
+        if len > max {
+            self.fail(field, format!("must be at most {max} characters, got {len}"));
+        }
+    }
+
+    /// Checks an optional absolute http(s) address.
+    fn url(&mut self, field: &str, value: Option<String>) -> Option<String> {
+        let value = self.optional(field, value, MAX_URL)?;
+        match url::Url::parse(&value) {
+            Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.has_host() => {}
+            _ => self.fail(field, "must be an absolute http:// or https:// address"),
+        }
+        Some(value)
+    }
+
+    fn slug(&mut self, field: &str, value: Option<String>) -> Option<String> {
+        let value = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())?;
+        if let Err(e) = Slug::parse(&value) {
+            self.fail(field, e.to_string());
+        }
+        Some(value)
+    }
+
+    fn tags(&mut self, field: &str, names: Vec<String>) -> Vec<String> {
+        let mut seen = HashSet::new();
+        let mut kept = Vec::with_capacity(names.len());
+        for (i, name) in names.into_iter().enumerate() {
+            let name = self.required(&format!("{field}[{i}]"), name, MAX_NAME);
+            if !name.is_empty() && seen.insert(name.to_lowercase()) {
+                kept.push(name);
+            }
+        }
+        self.count(field, kept.len());
+        kept
+    }
+
+    fn ids<T: Copy + Eq + std::hash::Hash>(&mut self, field: &str, ids: Vec<T>) -> Vec<T> {
+        let mut seen = HashSet::new();
+        let kept: Vec<T> = ids.into_iter().filter(|id| seen.insert(*id)).collect();
+        self.count(field, kept.len());
+        kept
+    }
+
+    fn count(&mut self, field: &str, count: usize) {
+        if count > MAX_LINKS {
+            self.fail(field, format!("must list at most {MAX_LINKS} entries, got {count}"));
+        }
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, DomainError> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(DomainError::Invalid(self.0))
+        }
+    }
+}
+
+impl NewArticle {
+    /// Checks and normalises a new article.
+    pub fn validated(self) -> Result<Self, DomainError> {
+        let mut r = Report::default();
+        let title = r.required("title", self.title, MAX_TITLE);
+        r.max_len("body", &self.body, MAX_BODY);
+        let article = NewArticle {
+            title,
+            slug: r.slug("slug", self.slug),
+            subtitle: r.optional("subtitle", self.subtitle, MAX_TITLE),
+            excerpt: r.optional("excerpt", self.excerpt, MAX_SUMMARY),
+            author_ids: r.ids("authorIds", self.author_ids),
+            source_id: self.source_id,
+            source_url: r.url("sourceUrl", self.source_url),
+            tags: r.tags("tags", self.tags),
+            related_ids: r.ids("relatedIds", self.related_ids),
+            body: self.body,
+        };
+        r.finish(article)
+    }
+}
+
+impl ArticleChanges {
+    /// Checks and normalises an update; fields left out stay out.
+    pub fn validated(self) -> Result<Self, DomainError> {
+        let mut r = Report::default();
+        if let Some(body) = &self.body {
+            r.max_len("body", body, MAX_BODY);
+        }
+        let changes = ArticleChanges {
+            title: self.title.map(|t| r.required("title", t, MAX_TITLE)),
+            slug: self.slug.and_then(|s| {
+                let slug = r.slug("slug", Some(s));
+                if slug.is_none() {
+                    r.fail("slug", "must not be empty; leave it out to keep the current one");
+                }
+                slug
+            }),
+            subtitle: self.subtitle.map(|s| r.optional("subtitle", s, MAX_TITLE)),
+            excerpt: self.excerpt.map(|e| r.optional("excerpt", e, MAX_SUMMARY)),
+            author_ids: self.author_ids.map(|ids| r.ids("authorIds", ids)),
+            source_id: self.source_id,
+            source_url: self.source_url.map(|u| r.url("sourceUrl", u)),
+            tags: self.tags.map(|t| r.tags("tags", t)),
+            related_ids: self.related_ids.map(|ids| r.ids("relatedIds", ids)),
+            body: self.body,
+        };
+        r.finish(changes)
+    }
+
+    /// Whether the update would change nothing at all.
+    pub fn is_empty(&self) -> bool {
+        *self == ArticleChanges::default()
+    }
+}
+
+impl AuthorFields {
+    /// Checks and normalises an author.
+    pub fn validated(self) -> Result<Self, DomainError> {
+        let mut r = Report::default();
+        let fields = AuthorFields {
+            name: r.required("name", self.name, MAX_NAME),
+            slug: r.slug("slug", self.slug),
+            bio: r.optional("bio", self.bio, MAX_SUMMARY),
+            avatar_url: r.url("avatarUrl", self.avatar_url),
+            url: r.url("url", self.url),
+            user_id: self.user_id,
+        };
+        r.finish(fields)
+    }
+}
+
+impl SourceFields {
+    /// Checks and normalises a source.
+    pub fn validated(self) -> Result<Self, DomainError> {
+        let mut r = Report::default();
+        let fields = SourceFields {
+            name: r.required("name", self.name, MAX_NAME),
+            slug: r.slug("slug", self.slug),
+            url: r.url("url", self.url),
+            country: r.optional("country", self.country, MAX_NAME),
+        };
+        r.finish(fields)
+    }
+}
+
+impl TagFields {
+    /// Checks and normalises a tag.
+    pub fn validated(self) -> Result<Self, DomainError> {
+        let mut r = Report::default();
+        let fields = TagFields {
+            name: r.required("name", self.name, MAX_NAME),
+            slug: r.slug("slug", self.slug),
+            description: r.optional("description", self.description, MAX_SUMMARY),
+        };
+        r.finish(fields)
+    }
+}
+
+impl NewUser {
+    /// Checks and normalises a new account, together with its password.
+    pub fn validated(self, password: &str) -> Result<Self, DomainError> {
+        let mut r = Report::default();
+        let email = r.required("email", self.email, 254).to_lowercase();
+        let well_formed = email
+            .split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace));
+        if !email.is_empty() && !well_formed {
+            r.fail("email", "must be an address like name@example.com");
+        }
+        let len = password.chars().count();
+        if len < MIN_PASSWORD {
+            r.fail("password", format!("must be at least {MIN_PASSWORD} characters"));
+        } else if len > MAX_PASSWORD {
+            r.fail("password", format!("must be at most {MAX_PASSWORD} characters"));
+        }
+        let user = NewUser {
+            email,
+            name: r.required("name", self.name, MAX_NAME),
+            role: self.role,
+        };
+        r.finish(user)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Role;
+
+    fn article(title: &str) -> NewArticle {
+        NewArticle {
+            title: title.into(),
+            body: "Body".into(),
+            slug: None,
+            subtitle: None,
+            excerpt: None,
+            author_ids: vec![],
+            source_id: None,
+            source_url: None,
+            tags: vec![],
+            related_ids: vec![],
+        }
+    }
+
+    fn fields(err: DomainError) -> Vec<String> {
+        match err {
+            DomainError::Invalid(errors) => errors.into_iter().map(|e| e.field).collect(),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn names_every_field_at_fault() {
+        let input = NewArticle {
+            slug: Some("Not A Slug".into()),
+            source_url: Some("ftp://example.com".into()),
+            tags: vec!["ok".into(), "  ".into()],
+            ..article("  ")
+        };
+        assert_eq!(
+            fields(input.validated().unwrap_err()),
+            ["title", "slug", "sourceUrl", "tags[1]"]
+        );
+    }
+
+    #[test]
+    fn normalises_what_it_accepts() {
+        let input = NewArticle {
+            subtitle: Some("   ".into()),
+            tags: vec!["Kashmir".into(), "kashmir".into(), " Pakistan ".into()],
+            ..article("  Title  ")
+        };
+        let ok = input.validated().unwrap();
+        assert_eq!(ok.title, "Title");
+        assert_eq!(ok.subtitle, None);
+        assert_eq!(ok.tags, ["Kashmir", "Pakistan"]);
+    }
+
+    #[test]
+    fn refuses_oversized_text() {
+        let input = NewArticle { body: "x".repeat(MAX_BODY + 1), ..article(&"t".repeat(MAX_TITLE + 1)) };
+        assert_eq!(fields(input.validated().unwrap_err()), ["title", "body"]);
+    }
+
+    #[test]
+    fn update_refuses_blank_slug_and_title() {
+        let changes = ArticleChanges {
+            title: Some(" ".into()),
+            slug: Some("".into()),
+            ..ArticleChanges::default()
+        };
+        assert_eq!(fields(changes.validated().unwrap_err()), ["title", "slug"]);
+        assert!(ArticleChanges::default().is_empty());
+    }
+
+    #[test]
+    fn users_need_an_address_and_a_long_password() {
+        let user = NewUser { email: " Ed@Example.COM ".into(), name: "Ed".into(), role: Role::Editor };
+        assert_eq!(user.clone().validated("correct horse").unwrap().email, "ed@example.com");
+        assert_eq!(fields(user.validated("short").unwrap_err()), ["password"]);
+        let bad = NewUser { email: "nobody".into(), name: "".into(), role: Role::Author };
+        assert_eq!(fields(bad.validated("long enough pass").unwrap_err()), ["email", "name"]);
+    }
+}

@@ -1,0 +1,84 @@
+//! What can go wrong in the store, in terms the API can turn into public error codes.
+
+use quire_domain::DomainError;
+
+/// A store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A domain rule refused the change (validation, permission or status transition).
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    /// The thing asked for does not exist (or is not visible to the viewer).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// The change collides with existing data: a taken slug, name or email, or a row still in use.
+    #[error("{message}")]
+    Conflict {
+        /// The input the collision is about, as the client names it.
+        field: Option<&'static str>,
+        /// What collided, for a person.
+        message: String,
+    },
+    /// `expectedVersion` was not the stored version; nothing was written.
+    #[error("the article was changed by someone else: it is at version {current}; reload it and apply your edit again")]
+    Stale {
+        /// The version now stored.
+        current: i32,
+    },
+    /// Sign-in credentials or a token were refused.
+    #[error("{0}")]
+    Unauthenticated(&'static str),
+    /// The database reported an error Quire did not expect.
+    #[error("database error")]
+    Db(#[source] diesel::result::Error),
+    /// No connection could be had from the pool.
+    #[error("database unavailable")]
+    Pool(#[from] r2d2::Error),
+    /// A migration failed to apply.
+    #[error("migration failed: {0}")]
+    Migration(String),
+    /// A stored value no longer parses, which means the database was edited outside Quire.
+    #[error("stored data is invalid: {0}")]
+    Corrupt(String),
+    /// The blocking task running the query died.
+    #[error("database task failed")]
+    Task(#[source] tokio::task::JoinError),
+}
+
+impl From<diesel::result::Error> for StoreError {
+    fn from(error: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match &error {
+            Error::NotFound => StoreError::NotFound("record"),
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                conflict_for(info.constraint_name().unwrap_or(""), info.message())
+            }
+            Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => StoreError::Conflict {
+                field: None,
+                message: "it is still referenced by other content; remove those references first"
+                    .into(),
+            },
+            _ => StoreError::Db(error),
+        }
+    }
+}
+
+/// Names the collision for a person, from PostgreSQL's constraint name or SQLite's message.
+fn conflict_for(constraint: &str, message: &str) -> StoreError {
+    const KNOWN: [(&str, &str, &str, &str); 6] = [
+        ("articles_slug_key", "articles.slug", "slug", "an article with this slug already exists"),
+        ("authors_slug_key", "authors.slug", "slug", "an author with this slug already exists"),
+        ("sources_slug_key", "sources.slug", "slug", "a source with this slug already exists"),
+        ("tags_slug_key", "tags.slug", "slug", "a tag with this slug already exists"),
+        ("tags_name_key", "tags.name_key", "name", "a tag with this name already exists"),
+        ("users_email_key", "users.email", "email", "a user with this email already exists"),
+    ];
+    KNOWN
+        .iter()
+        .find(|(pg, sqlite, ..)| constraint == *pg || message.contains(sqlite))
+        .map(|(_, _, field, text)| StoreError::Conflict { field: Some(field), message: (*text).into() })
+        .unwrap_or_else(|| StoreError::Conflict {
+            field: None,
+            message: "this would duplicate an existing record".into(),
+        })
+}

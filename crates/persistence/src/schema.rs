@@ -1,0 +1,244 @@
+//! Diesel's view of the tables, limited to SQL types both backends share. It mirrors
+//! `migrations/sqlite` and `migrations/postgres`, which must stay type-compatible.
+
+diesel::table! {
+    /// Accounts that can sign in.
+    users (id) {
+        /// Identity.
+        id -> BigInt,
+        /// Lowercased sign-in address.
+        email -> Text,
+        /// Display name.
+        name -> Text,
+        /// ADMIN, EDITOR or AUTHOR.
+        role -> Text,
+        /// argon2id PHC string.
+        password_hash -> Text,
+        /// Creation instant (UTC).
+        created_at -> Timestamp,
+        /// Last change instant (UTC).
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// People credited on articles.
+    authors (id) {
+        /// Identity.
+        id -> BigInt,
+        /// Unique URL name.
+        slug -> Text,
+        /// Display name.
+        name -> Text,
+        /// Biography.
+        bio -> Nullable<Text>,
+        /// Portrait address.
+        avatar_url -> Nullable<Text>,
+        /// Profile page.
+        url -> Nullable<Text>,
+        /// Linked account.
+        user_id -> Nullable<BigInt>,
+        /// Creation instant (UTC).
+        created_at -> Timestamp,
+        /// Last change instant (UTC).
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Publications articles come from.
+    sources (id) {
+        /// Identity.
+        id -> BigInt,
+        /// Unique URL name.
+        slug -> Text,
+        /// Publication name.
+        name -> Text,
+        /// Home page.
+        url -> Nullable<Text>,
+        /// Country.
+        country -> Nullable<Text>,
+        /// Creation instant (UTC).
+        created_at -> Timestamp,
+        /// Last change instant (UTC).
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Topic labels.
+    tags (id) {
+        /// Identity.
+        id -> BigInt,
+        /// Unique URL name.
+        slug -> Text,
+        /// Display name.
+        name -> Text,
+        /// Lowercased name, unique, so "Kashmir" and "kashmir" are one tag.
+        name_key -> Text,
+        /// Description.
+        description -> Nullable<Text>,
+        /// Creation instant (UTC).
+        created_at -> Timestamp,
+        /// Last change instant (UTC).
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Editorial content.
+    articles (id) {
+        /// Identity.
+        id -> BigInt,
+        /// Unique URL name.
+        slug -> Text,
+        /// Headline.
+        title -> Text,
+        /// Standfirst.
+        subtitle -> Nullable<Text>,
+        /// Listing summary.
+        excerpt -> Text,
+        /// Whether the excerpt was written by a person.
+        excerpt_is_custom -> Bool,
+        /// Markdown source.
+        body -> Text,
+        /// Sanitised HTML, rendered on write.
+        body_html -> Text,
+        /// Words in the body.
+        word_count -> Integer,
+        /// DRAFT, SCHEDULED, PUBLISHED or ARCHIVED.
+        status -> Text,
+        /// When it goes or went live.
+        published_at -> Nullable<Timestamp>,
+        /// `published_at`, or `created_at` while unpublished: the never-null key that
+        /// publication-order listings sort and paginate on.
+        sort_at -> Timestamp,
+        /// Originating publication.
+        source_id -> Nullable<BigInt>,
+        /// Original address.
+        source_url -> Nullable<Text>,
+        /// Creating account.
+        created_by -> Nullable<BigInt>,
+        /// Creation instant (UTC).
+        created_at -> Timestamp,
+        /// Last change instant (UTC).
+        updated_at -> Timestamp,
+        /// Optimistic concurrency counter.
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Bylines, in order.
+    article_authors (article_id, author_id) {
+        /// Article.
+        article_id -> BigInt,
+        /// Author.
+        author_id -> BigInt,
+        /// Byline order, from 0.
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Tags on articles, in order.
+    article_tags (article_id, tag_id) {
+        /// Article.
+        article_id -> BigInt,
+        /// Tag.
+        tag_id -> BigInt,
+        /// Display order, from 0.
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// "Also read" links.
+    article_related (article_id, related_id) {
+        /// Article showing the link.
+        article_id -> BigInt,
+        /// Linked article.
+        related_id -> BigInt,
+        /// Display order, from 0.
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Snapshots of an article's text at each version.
+    article_revisions (id) {
+        /// Identity.
+        id -> BigInt,
+        /// Article.
+        article_id -> BigInt,
+        /// The article version this snapshot is.
+        version -> Integer,
+        /// Headline then.
+        title -> Text,
+        /// Standfirst then.
+        subtitle -> Nullable<Text>,
+        /// Excerpt then.
+        excerpt -> Text,
+        /// Body then.
+        body -> Text,
+        /// Account that made the change.
+        edited_by -> Nullable<BigInt>,
+        /// When.
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Refresh tokens, stored as hashes only.
+    refresh_tokens (id) {
+        /// Identity.
+        id -> BigInt,
+        /// Owner.
+        user_id -> BigInt,
+        /// Shared by every token rotated from one sign-in; reuse revokes the whole family.
+        family -> Text,
+        /// SHA-256 of the token, hex.
+        token_hash -> Text,
+        /// Expiry.
+        expires_at -> Timestamp,
+        /// When it was exchanged for a new one.
+        used_at -> Nullable<Timestamp>,
+        /// When it was revoked.
+        revoked_at -> Nullable<Timestamp>,
+        /// Issue instant.
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Server-wide settings kept in the database, such as a generated signing secret.
+    settings (name) {
+        /// Setting name.
+        name -> Text,
+        /// Setting value.
+        value -> Text,
+    }
+}
+
+diesel::joinable!(article_authors -> articles (article_id));
+diesel::joinable!(article_authors -> authors (author_id));
+diesel::joinable!(article_tags -> articles (article_id));
+diesel::joinable!(article_tags -> tags (tag_id));
+diesel::joinable!(article_revisions -> articles (article_id));
+diesel::joinable!(articles -> sources (source_id));
+diesel::joinable!(authors -> users (user_id));
+diesel::joinable!(refresh_tokens -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    authors,
+    sources,
+    tags,
+    articles,
+    article_authors,
+    article_tags,
+    article_related,
+    article_revisions,
+    refresh_tokens,
+    settings,
+);

@@ -1,0 +1,72 @@
+//! The one place that decides which articles a viewer may see. Readers without credentials see
+//! only published articles, including scheduled ones whose time has come, decided at query time
+//! so no background job is needed to "go live".
+
+use chrono::{DateTime, Utc};
+use diesel::dsl::sql;
+use diesel::expression::BoxableExpression;
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use quire_domain::{ArticleStatus, Viewer};
+
+use crate::db::Db;
+use crate::schema::articles;
+use crate::time::naive;
+
+/// A boxed condition on `articles`.
+pub(crate) type ArticlePredicate = Box<dyn BoxableExpression<articles::table, Db, SqlType = Bool>>;
+
+/// What a viewer may see of the articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    /// Only what is live at the instant.
+    Public(DateTime<Utc>),
+    /// Drafts, scheduled and archived articles too.
+    Everything,
+}
+
+impl Visibility {
+    /// The visibility a viewer has at `now`.
+    pub fn for_viewer(viewer: &Viewer, now: DateTime<Utc>) -> Self {
+        if viewer.sees_unpublished() {
+            Visibility::Everything
+        } else {
+            Visibility::Public(now)
+        }
+    }
+
+    /// The SQL condition that keeps only visible articles.
+    pub(crate) fn predicate(self) -> ArticlePredicate {
+        match self {
+            Visibility::Everything => Box::new(sql::<Bool>("1 = 1")),
+            Visibility::Public(now) => status_is(ArticleStatus::Published, now),
+        }
+    }
+}
+
+/// Articles live at `now`: published, or scheduled for an instant already past. Unboxed, so it
+/// also applies to joins that include `articles`.
+#[diesel::dsl::auto_type]
+pub(crate) fn live_at(now: chrono::NaiveDateTime) -> _ {
+    let live: [&'static str; 2] = [ArticleStatus::Published.as_str(), ArticleStatus::Scheduled.as_str()];
+    articles::status.eq_any(live).and(articles::published_at.le(now).assume_not_null())
+}
+
+/// Articles whose effective status at `now` is `status`.
+pub(crate) fn status_is(status: ArticleStatus, now: DateTime<Utc>) -> ArticlePredicate {
+    let now = naive(now);
+    match status {
+        ArticleStatus::Published => Box::new(live_at(now)),
+        ArticleStatus::Scheduled => Box::new(
+            articles::status
+                .eq(ArticleStatus::Scheduled.as_str())
+                .and(articles::published_at.gt(now).assume_not_null()),
+        ),
+        ArticleStatus::Draft | ArticleStatus::Archived => Box::new(articles::status.eq(status.as_str())),
+    }
+}
+
+/// A condition no row meets, as the start of an `OR` chain.
+pub(crate) fn nothing() -> ArticlePredicate {
+    Box::new(sql::<Bool>("1 = 0"))
+}

@@ -1,0 +1,108 @@
+//! The store handle the API holds, and the store functions grouped by aggregate.
+//!
+//! Diesel is synchronous, so every call runs on tokio's blocking pool through [`Store::read`] or
+//! [`Store::write`], keeping the request's tracing span. Store functions take `&mut DbConn` so
+//! they compose inside one transaction.
+
+pub mod articles;
+pub mod authors;
+pub mod revisions;
+pub mod settings;
+mod named;
+mod slugs;
+pub mod sources;
+pub mod tags;
+pub mod tokens;
+pub mod users;
+
+use std::sync::{Arc, Mutex};
+
+use diesel::Connection;
+use diesel::connection::SimpleConnection;
+
+use crate::db::{self, Backend, DatabaseUrl, DbConn, Pool, StatementCounter};
+use crate::error::StoreError;
+
+/// A cheap-to-clone handle on the database.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool,
+    backend: Backend,
+    /// SQLite allows one writer at a time; taking turns in-process avoids `SQLITE_BUSY` when a
+    /// transaction that began by reading wants to write.
+    sqlite_writer: Arc<Mutex<()>>,
+    statements: StatementCounter,
+}
+
+impl Store {
+    /// Opens a pool of `size` connections. Fails now, not at the first request, when the
+    /// database cannot be reached.
+    pub fn open(url: &DatabaseUrl, size: u32) -> Result<Self, StoreError> {
+        let (pool, statements) = db::pool(url, size)?;
+        Ok(Self {
+            pool,
+            backend: url.backend(),
+            sqlite_writer: Arc::new(Mutex::new(())),
+            statements,
+        })
+    }
+
+    /// The engine behind this store.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// SQL statements run through this store so far.
+    pub fn statement_count(&self) -> u64 {
+        self.statements.get()
+    }
+
+    /// Applies pending migrations; returns the names of those applied.
+    pub async fn migrate(&self) -> Result<Vec<String>, StoreError> {
+        self.write(crate::migrate::run_pending).await
+    }
+
+    /// Checks the database answers, for readiness probes.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        self.read(|conn| conn.batch_execute("SELECT 1").map_err(StoreError::from)).await
+    }
+
+    /// Runs read-only queries on a pooled connection.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, StoreError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || {
+            let _entered = span.enter();
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(StoreError::Task)?
+    }
+
+    /// Runs `f` in one transaction: everything it wrote is kept, or nothing is.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, StoreError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let sqlite_writer = (self.backend == Backend::Sqlite).then(|| self.sqlite_writer.clone());
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || {
+            let _entered = span.enter();
+            let mut conn = pool.get()?;
+            let _turn = sqlite_writer
+                .as_ref()
+                .map(|lock| lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+            let conn: &mut DbConn = &mut conn;
+            conn.transaction(f)
+        })
+        .await
+        .map_err(StoreError::Task)?
+    }
+}

@@ -1,0 +1,24 @@
+//! `quire serve`: migrate, then serve until told to stop.
+
+use quire_api::{Application, Config};
+use quire_persistence::DatabaseUrl;
+
+use crate::cli::ServeArgs;
+
+/// Runs the server and prints where it listens.
+pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let config = Config {
+        bind: args.bind,
+        jwt_secret: args.jwt_secret,
+        pool_size: args.pool_size,
+        workers: args.workers,
+        ..Config::new(DatabaseUrl::parse(&args.database.url))
+    };
+    let host = config.bind.rsplit_once(':').map_or("127.0.0.1", |(host, _)| host).to_owned();
+    let app = Application::build(config).await?;
+    println!("Quire is serving GraphQL at http://{host}:{}/graphql", app.port());
+    tracing::info!(port = app.port(), "listening");
+    app.run_until_stopped().await?;
+    tracing::info!("stopped");
+    Ok(())
+}

@@ -1,0 +1,11 @@
+DROP TABLE settings;
+DROP TABLE refresh_tokens;
+DROP TABLE article_revisions;
+DROP TABLE article_related;
+DROP TABLE article_tags;
+DROP TABLE article_authors;
+DROP TABLE articles;
+DROP TABLE tags;
+DROP TABLE sources;
+DROP TABLE authors;
+DROP TABLE users;
