@@ -1,1 +1,15 @@
-//! x
+//! Black-box tests: each starts a real server on a random port with a fresh database, on SQLite
+//! and on PostgreSQL, and speaks HTTP to it.
+
+#![expect(clippy::unwrap_used, reason = "a failed unwrap fails the test, which is its purpose")]
+
+mod auth;
+mod bad_input;
+mod concurrency;
+mod editorial;
+mod health;
+mod pagination;
+mod roles;
+mod schema;
+mod statements;
+mod visibility;

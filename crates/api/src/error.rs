@@ -60,9 +60,16 @@ impl ApiError {
     /// The message for a person.
     pub fn message(&self) -> String {
         match self {
-            ApiError::Unauthenticated(m) | ApiError::Forbidden(m) | ApiError::NotFound(m) => m.clone(),
-            ApiError::BadInput { message, .. } | ApiError::Conflict { message, .. } => message.clone(),
-            ApiError::Internal => "internal error: the server failed; quote the requestId when reporting it".to_owned(),
+            ApiError::Unauthenticated(m) | ApiError::Forbidden(m) | ApiError::NotFound(m) => {
+                m.clone()
+            }
+            ApiError::BadInput { message, .. } | ApiError::Conflict { message, .. } => {
+                message.clone()
+            }
+            ApiError::Internal => {
+                "internal error: the server failed; quote the requestId when reporting it"
+                    .to_owned()
+            }
         }
     }
 
@@ -100,10 +107,17 @@ impl ApiError {
 impl From<DomainError> for ApiError {
     fn from(error: DomainError) -> Self {
         match error {
-            DomainError::Invalid(fields) => ApiError::BadInput { message: DomainError::Invalid(fields.clone()).to_string(), fields },
+            DomainError::Invalid(fields) => ApiError::BadInput {
+                message: DomainError::Invalid(fields.clone()).to_string(),
+                fields,
+            },
             DomainError::SignInRequired => ApiError::Unauthenticated(error.to_string()),
             DomainError::Forbidden(why) => ApiError::Forbidden(why.to_owned()),
-            DomainError::InvalidTransition { .. } => ApiError::Conflict { message: error.to_string(), field: None, current_version: None },
+            DomainError::InvalidTransition { .. } => ApiError::Conflict {
+                message: error.to_string(),
+                field: None,
+                current_version: None,
+            },
         }
     }
 }
@@ -113,7 +127,11 @@ impl From<StoreError> for ApiError {
         match error {
             StoreError::Domain(e) => e.into(),
             StoreError::NotFound(what) => ApiError::NotFound(format!("no {what} has that id")),
-            StoreError::Conflict { field, message } => ApiError::Conflict { message, field: field.map(str::to_owned), current_version: None },
+            StoreError::Conflict { field, message } => ApiError::Conflict {
+                message,
+                field: field.map(str::to_owned),
+                current_version: None,
+            },
             StoreError::Stale { current } => ApiError::Conflict {
                 message: StoreError::Stale { current }.to_string(),
                 field: Some("expectedVersion".to_owned()),
@@ -131,20 +149,29 @@ impl From<ApiError> for async_graphql::Error {
             ext.set("code", error.code());
             match &error {
                 ApiError::BadInput { fields, .. } => {
-                    let names: Vec<async_graphql::Value> = fields.iter().map(|f| f.field.clone().into()).collect();
+                    let names: Vec<async_graphql::Value> =
+                        fields.iter().map(|f| f.field.clone().into()).collect();
                     ext.set("fields", names);
                     let details: Vec<async_graphql::Value> = fields
                         .iter()
                         .map(|f| {
                             let mut detail = async_graphql::indexmap::IndexMap::new();
-                            detail.insert(async_graphql::Name::new("field"), f.field.clone().into());
-                            detail.insert(async_graphql::Name::new("message"), f.message.clone().into());
+                            detail
+                                .insert(async_graphql::Name::new("field"), f.field.clone().into());
+                            detail.insert(
+                                async_graphql::Name::new("message"),
+                                f.message.clone().into(),
+                            );
                             async_graphql::Value::Object(detail)
                         })
                         .collect();
                     ext.set("details", details);
                 }
-                ApiError::Conflict { field, current_version, .. } => {
+                ApiError::Conflict {
+                    field,
+                    current_version,
+                    ..
+                } => {
                     if let Some(field) = field {
                         ext.set("fields", vec![async_graphql::Value::from(field.clone())]);
                     }

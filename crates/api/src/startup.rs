@@ -52,13 +52,25 @@ impl Application {
             Some(secret) => secret.expose_secret().to_owned(),
             None => {
                 let generated = refresh::generate_secret();
-                store.write(move |conn| settings::get_or_init(conn, "jwt_secret", &generated)).await?
+                store
+                    .write(move |conn| settings::get_or_init(conn, "jwt_secret", &generated))
+                    .await?
             }
         };
         let auth = Auth::new(store.clone(), secret.as_bytes(), config.password_cost);
-        let schema = graphql::builder().data(store.clone()).data(auth.clone()).finish();
-        let state = web::Data::new(GraphqlState { schema, store: store.clone(), auth });
-        let bind_error = |source| StartError::Bind { address: config.bind.clone(), source };
+        let schema = graphql::builder()
+            .data(store.clone())
+            .data(auth.clone())
+            .finish();
+        let state = web::Data::new(GraphqlState {
+            schema,
+            store: store.clone(),
+            auth,
+        });
+        let bind_error = |source| StartError::Bind {
+            address: config.bind.clone(),
+            source,
+        };
         let listener = TcpListener::bind(&config.bind).map_err(bind_error)?;
         let port = listener.local_addr().map_err(bind_error)?.port();
         let data_store = web::Data::new(store.clone());
@@ -77,7 +89,11 @@ impl Application {
             server = server.workers(config.workers);
         }
         let server = server.listen(listener).map_err(bind_error)?.run();
-        Ok(Self { port, store, server })
+        Ok(Self {
+            port,
+            store,
+            server,
+        })
     }
 
     /// The port actually bound, which matters when port 0 was asked for.

@@ -36,7 +36,9 @@ pub struct Cursor {
 
 /// The text given as a cursor was not produced by this server for this list and ordering.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("is not a cursor from this list and ordering; pass back an endCursor or startCursor you received")]
+#[error(
+    "is not a cursor from this list and ordering; pass back an endCursor or startCursor you received"
+)]
 pub struct InvalidCursor;
 
 impl Cursor {
@@ -48,7 +50,9 @@ impl Cursor {
 
     /// Reads back a cursor, checking it belongs to `ordering`.
     pub fn decode(text: &str, ordering: &str) -> Result<Self, InvalidCursor> {
-        let bytes = URL_SAFE_NO_PAD.decode(text.trim()).map_err(|_| InvalidCursor)?;
+        let bytes = URL_SAFE_NO_PAD
+            .decode(text.trim())
+            .map_err(|_| InvalidCursor)?;
         let cursor: Cursor = serde_json::from_slice(&bytes).map_err(|_| InvalidCursor)?;
         if cursor.ordering == ordering {
             Ok(cursor)
@@ -65,17 +69,23 @@ mod tests {
 
     fn any_key() -> impl Strategy<Value = SortKey> {
         prop_oneof![
-            (0i64..4_102_444_800_000_000).prop_map(|us| SortKey::Time(
-                DateTime::from_timestamp_micros(us).unwrap()
-            )),
+            (0i64..4_102_444_800_000_000)
+                .prop_map(|us| SortKey::Time(DateTime::from_timestamp_micros(us).unwrap())),
             "\\PC{0,80}".prop_map(SortKey::Text),
         ]
     }
 
     #[test]
     fn refuses_a_cursor_of_another_ordering() {
-        let cursor = Cursor { ordering: "TITLE_ASC".into(), key: SortKey::Text("a".into()), id: 1 };
-        assert_eq!(Cursor::decode(&cursor.encode(), "PUBLISHED_AT_DESC"), Err(InvalidCursor));
+        let cursor = Cursor {
+            ordering: "TITLE_ASC".into(),
+            key: SortKey::Text("a".into()),
+            id: 1,
+        };
+        assert_eq!(
+            Cursor::decode(&cursor.encode(), "PUBLISHED_AT_DESC"),
+            Err(InvalidCursor)
+        );
     }
 
     proptest! {

@@ -100,7 +100,9 @@ impl Viewer {
     pub fn may_manage_users(&self) -> Decision {
         match self.role()? {
             Role::Admin => Ok(()),
-            Role::Editor | Role::Author => Err(DomainError::Forbidden("only admins may manage users")),
+            Role::Editor | Role::Author => {
+                Err(DomainError::Forbidden("only admins may manage users"))
+            }
         }
     }
 
@@ -117,7 +119,10 @@ mod tests {
     use crate::ids::ArticleId;
 
     fn user(id: i64, role: Role) -> Viewer {
-        Viewer::User { id: UserId(id), role }
+        Viewer::User {
+            id: UserId(id),
+            role,
+        }
     }
 
     fn article(created_by: i64, status: ArticleStatus) -> Article {
@@ -147,18 +152,40 @@ mod tests {
     fn anonymous_readers_must_sign_in_to_write() {
         let anon = Viewer::Anonymous;
         assert!(!anon.sees_unpublished());
-        assert!(matches!(anon.may_create_article(), Err(DomainError::SignInRequired)));
-        assert!(matches!(anon.may_manage_users(), Err(DomainError::SignInRequired)));
+        assert!(matches!(
+            anon.may_create_article(),
+            Err(DomainError::SignInRequired)
+        ));
+        assert!(matches!(
+            anon.may_manage_users(),
+            Err(DomainError::SignInRequired)
+        ));
     }
 
     #[test]
     fn authors_edit_only_their_own_drafts() {
         let author = user(7, Role::Author);
         assert!(author.may_create_article().is_ok());
-        assert!(author.may_edit_article(&article(7, ArticleStatus::Draft)).is_ok());
-        assert!(author.may_delete_article(&article(7, ArticleStatus::Draft)).is_ok());
-        assert!(author.may_edit_article(&article(8, ArticleStatus::Draft)).is_err());
-        assert!(author.may_edit_article(&article(7, ArticleStatus::Published)).is_err());
+        assert!(
+            author
+                .may_edit_article(&article(7, ArticleStatus::Draft))
+                .is_ok()
+        );
+        assert!(
+            author
+                .may_delete_article(&article(7, ArticleStatus::Draft))
+                .is_ok()
+        );
+        assert!(
+            author
+                .may_edit_article(&article(8, ArticleStatus::Draft))
+                .is_err()
+        );
+        assert!(
+            author
+                .may_edit_article(&article(7, ArticleStatus::Published))
+                .is_err()
+        );
         assert!(author.may_change_status().is_err());
         assert!(author.may_manage_taxonomy().is_err());
         assert!(author.may_read_revisions().is_err());
@@ -167,10 +194,17 @@ mod tests {
     #[test]
     fn editors_run_content_and_admins_run_accounts() {
         let editor = user(1, Role::Editor);
-        assert!(editor.may_edit_article(&article(9, ArticleStatus::Published)).is_ok());
+        assert!(
+            editor
+                .may_edit_article(&article(9, ArticleStatus::Published))
+                .is_ok()
+        );
         assert!(editor.may_change_status().is_ok());
         assert!(editor.may_manage_taxonomy().is_ok());
-        assert!(matches!(editor.may_manage_users(), Err(DomainError::Forbidden(_))));
+        assert!(matches!(
+            editor.may_manage_users(),
+            Err(DomainError::Forbidden(_))
+        ));
         assert!(user(2, Role::Admin).may_manage_users().is_ok());
     }
 }

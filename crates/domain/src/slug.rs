@@ -110,17 +110,24 @@ mod tests {
 
     #[test]
     fn curly_quotes_and_dashes_vanish_cleanly() {
-        let slug = Slug::from_title("Dear Pak, Kashmir Needs Solidarity – So Do ‘Missing’ Pakistanis");
+        let slug =
+            Slug::from_title("Dear Pak, Kashmir Needs Solidarity – So Do ‘Missing’ Pakistanis");
         assert_eq!(
             slug.as_str(),
             "dear-pak-kashmir-needs-solidarity-so-do-missing-pakistanis"
         );
-        assert_eq!(Slug::from_title("Pakistan’s “Kashmir Hour”").as_str(), "pakistans-kashmir-hour");
+        assert_eq!(
+            Slug::from_title("Pakistan’s “Kashmir Hour”").as_str(),
+            "pakistans-kashmir-hour"
+        );
     }
 
     #[test]
     fn accents_and_other_scripts_are_transliterated() {
-        assert_eq!(Slug::from_title("Crème brûlée à Paris").as_str(), "creme-brulee-a-paris");
+        assert_eq!(
+            Slug::from_title("Crème brûlée à Paris").as_str(),
+            "creme-brulee-a-paris"
+        );
         assert_eq!(Slug::from_title("Привет, мир").as_str(), "privet-mir");
         assert!(!Slug::from_title("北京欢迎你").as_str().is_empty());
     }
@@ -143,7 +150,16 @@ mod tests {
     #[test]
     fn parse_accepts_only_canonical_slugs() {
         assert!(Slug::parse("kashmir-hour-2").is_ok());
-        for bad in ["", "-a", "a-", "a--b", "A", "a b", "ü", &"a".repeat(MAX_LEN + 1)] {
+        for bad in [
+            "",
+            "-a",
+            "a-",
+            "a--b",
+            "A",
+            "a b",
+            "ü",
+            &"a".repeat(MAX_LEN + 1),
+        ] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }

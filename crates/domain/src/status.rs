@@ -175,10 +175,18 @@ mod tests {
 
     #[test]
     fn unpublish_and_archive_from_anywhere_else() {
-        for from in [ArticleStatus::Scheduled, ArticleStatus::Published, ArticleStatus::Archived] {
+        for from in [
+            ArticleStatus::Scheduled,
+            ArticleStatus::Published,
+            ArticleStatus::Archived,
+        ] {
             assert_eq!(from.unpublish().unwrap().status, ArticleStatus::Draft);
         }
-        for from in [ArticleStatus::Draft, ArticleStatus::Scheduled, ArticleStatus::Published] {
+        for from in [
+            ArticleStatus::Draft,
+            ArticleStatus::Scheduled,
+            ArticleStatus::Published,
+        ] {
             assert_eq!(from.archive(None).unwrap().status, ArticleStatus::Archived);
         }
     }

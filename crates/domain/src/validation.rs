@@ -47,7 +47,9 @@ impl Report {
 
     /// Trims an optional text, treating blank as absent, and checks its length.
     fn optional(&mut self, field: &str, value: Option<String>, max: usize) -> Option<String> {
-        let value = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())?;
+        let value = value
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())?;
         self.max_len(field, &value, max);
         Some(value)
     }
@@ -55,7 +57,10 @@ impl Report {
     fn max_len(&mut self, field: &str, value: &str, max: usize) {
         let len = value.chars().count();
         if len > max {
-            self.fail(field, format!("must be at most {max} characters, got {len}"));
+            self.fail(
+                field,
+                format!("must be at most {max} characters, got {len}"),
+            );
         }
     }
 
@@ -70,7 +75,9 @@ impl Report {
     }
 
     fn slug(&mut self, field: &str, value: Option<String>) -> Option<String> {
-        let value = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())?;
+        let value = value
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())?;
         if let Err(e) = Slug::parse(&value) {
             self.fail(field, e.to_string());
         }
@@ -99,7 +106,10 @@ impl Report {
 
     fn count(&mut self, field: &str, count: usize) {
         if count > MAX_LINKS {
-            self.fail(field, format!("must list at most {MAX_LINKS} entries, got {count}"));
+            self.fail(
+                field,
+                format!("must list at most {MAX_LINKS} entries, got {count}"),
+            );
         }
     }
 
@@ -146,7 +156,10 @@ impl ArticleChanges {
             slug: self.slug.and_then(|s| {
                 let slug = r.slug("slug", Some(s));
                 if slug.is_none() {
-                    r.fail("slug", "must not be empty; leave it out to keep the current one");
+                    r.fail(
+                        "slug",
+                        "must not be empty; leave it out to keep the current one",
+                    );
                 }
                 slug
             }),
@@ -216,17 +229,23 @@ impl NewUser {
     pub fn validated(self, password: &str) -> Result<Self, DomainError> {
         let mut r = Report::default();
         let email = r.required("email", self.email, 254).to_lowercase();
-        let well_formed = email
-            .split_once('@')
-            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace));
+        let well_formed = email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
+        });
         if !email.is_empty() && !well_formed {
             r.fail("email", "must be an address like name@example.com");
         }
         let len = password.chars().count();
         if len < MIN_PASSWORD {
-            r.fail("password", format!("must be at least {MIN_PASSWORD} characters"));
+            r.fail(
+                "password",
+                format!("must be at least {MIN_PASSWORD} characters"),
+            );
         } else if len > MAX_PASSWORD {
-            r.fail("password", format!("must be at most {MAX_PASSWORD} characters"));
+            r.fail(
+                "password",
+                format!("must be at most {MAX_PASSWORD} characters"),
+            );
         }
         let user = NewUser {
             email,
@@ -293,7 +312,10 @@ mod tests {
 
     #[test]
     fn refuses_oversized_text() {
-        let input = NewArticle { body: "x".repeat(MAX_BODY + 1), ..article(&"t".repeat(MAX_TITLE + 1)) };
+        let input = NewArticle {
+            body: "x".repeat(MAX_BODY + 1),
+            ..article(&"t".repeat(MAX_TITLE + 1))
+        };
         assert_eq!(fields(input.validated().unwrap_err()), ["title", "body"]);
     }
 
@@ -310,10 +332,24 @@ mod tests {
 
     #[test]
     fn users_need_an_address_and_a_long_password() {
-        let user = NewUser { email: " Ed@Example.COM ".into(), name: "Ed".into(), role: Role::Editor };
-        assert_eq!(user.clone().validated("correct horse").unwrap().email, "ed@example.com");
+        let user = NewUser {
+            email: " Ed@Example.COM ".into(),
+            name: "Ed".into(),
+            role: Role::Editor,
+        };
+        assert_eq!(
+            user.clone().validated("correct horse").unwrap().email,
+            "ed@example.com"
+        );
         assert_eq!(fields(user.validated("short").unwrap_err()), ["password"]);
-        let bad = NewUser { email: "nobody".into(), name: "".into(), role: Role::Author };
-        assert_eq!(fields(bad.validated("long enough pass").unwrap_err()), ["email", "name"]);
+        let bad = NewUser {
+            email: "nobody".into(),
+            name: "".into(),
+            role: Role::Author,
+        };
+        assert_eq!(
+            fields(bad.validated("long enough pass").unwrap_err()),
+            ["email", "name"]
+        );
     }
 }

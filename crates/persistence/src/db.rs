@@ -58,13 +58,19 @@ impl DatabaseUrl {
     pub fn parse(url: &str) -> Self {
         let url = url.trim();
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Self { backend: Backend::Postgres, target: url.to_owned() };
+            return Self {
+                backend: Backend::Postgres,
+                target: url.to_owned(),
+            };
         }
         let path = url
             .strip_prefix("sqlite://")
             .or_else(|| url.strip_prefix("sqlite:"))
             .unwrap_or(url);
-        Self { backend: Backend::Sqlite, target: path.to_owned() }
+        Self {
+            backend: Backend::Sqlite,
+            target: path.to_owned(),
+        }
     }
 
     /// The engine.
@@ -132,7 +138,8 @@ impl r2d2::ManageConnection for Manager {
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), ConnectionError> {
-        conn.batch_execute("SELECT 1").map_err(ConnectionError::CouldntSetupConfiguration)
+        conn.batch_execute("SELECT 1")
+            .map_err(ConnectionError::CouldntSetupConfiguration)
     }
 
     fn has_broken(&self, _conn: &mut DbConn) -> bool {
@@ -143,7 +150,10 @@ impl r2d2::ManageConnection for Manager {
 /// Builds a pool; the first connection is opened now so a wrong URL fails at start-up.
 pub fn pool(url: &DatabaseUrl, size: u32) -> Result<(Pool, StatementCounter), r2d2::Error> {
     let counter = StatementCounter::default();
-    let manager = Manager { url: url.clone(), counter: counter.clone() };
+    let manager = Manager {
+        url: url.clone(),
+        counter: counter.clone(),
+    };
     let pool = r2d2::Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
@@ -161,8 +171,15 @@ mod tests {
     fn picks_the_backend_from_the_url() {
         let pg = DatabaseUrl::parse("postgres://postgres@127.0.0.1/test");
         assert_eq!(pg.backend(), Backend::Postgres);
-        assert_eq!(DatabaseUrl::parse("postgresql://x/y").backend(), Backend::Postgres);
-        for (url, path) in [("quire.db", "quire.db"), ("sqlite://quire.db", "quire.db"), ("sqlite:/tmp/q.db", "/tmp/q.db")] {
+        assert_eq!(
+            DatabaseUrl::parse("postgresql://x/y").backend(),
+            Backend::Postgres
+        );
+        for (url, path) in [
+            ("quire.db", "quire.db"),
+            ("sqlite://quire.db", "quire.db"),
+            ("sqlite:/tmp/q.db", "/tmp/q.db"),
+        ] {
             let parsed = DatabaseUrl::parse(url);
             assert_eq!(parsed.backend(), Backend::Sqlite);
             assert_eq!(parsed.target(), path);

@@ -20,7 +20,9 @@ pub enum StoreError {
         message: String,
     },
     /// `expectedVersion` was not the stored version; nothing was written.
-    #[error("the article was changed by someone else: it is at version {current}; reload it and apply your edit again")]
+    #[error(
+        "the article was changed by someone else: it is at version {current}; reload it and apply your edit again"
+    )]
     Stale {
         /// The version now stored.
         current: i32,
@@ -53,11 +55,18 @@ impl From<diesel::result::Error> for StoreError {
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
                 conflict_for(info.constraint_name().unwrap_or(""), info.message())
             }
-            Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => StoreError::Conflict {
-                field: None,
-                message: "it is still referenced by other content; remove those references first"
-                    .into(),
-            },
+            // SQLite reports foreign-key failures without a specific kind, only by message.
+            Error::DatabaseError(kind, info)
+                if matches!(kind, DatabaseErrorKind::ForeignKeyViolation)
+                    || info.message().contains("FOREIGN KEY constraint failed") =>
+            {
+                StoreError::Conflict {
+                    field: None,
+                    message:
+                        "it is still referenced by other content; remove those references first"
+                            .into(),
+                }
+            }
             _ => StoreError::Db(error),
         }
     }
@@ -66,17 +75,50 @@ impl From<diesel::result::Error> for StoreError {
 /// Names the collision for a person, from PostgreSQL's constraint name or SQLite's message.
 fn conflict_for(constraint: &str, message: &str) -> StoreError {
     const KNOWN: [(&str, &str, &str, &str); 6] = [
-        ("articles_slug_key", "articles.slug", "slug", "an article with this slug already exists"),
-        ("authors_slug_key", "authors.slug", "slug", "an author with this slug already exists"),
-        ("sources_slug_key", "sources.slug", "slug", "a source with this slug already exists"),
-        ("tags_slug_key", "tags.slug", "slug", "a tag with this slug already exists"),
-        ("tags_name_key", "tags.name_key", "name", "a tag with this name already exists"),
-        ("users_email_key", "users.email", "email", "a user with this email already exists"),
+        (
+            "articles_slug_key",
+            "articles.slug",
+            "slug",
+            "an article with this slug already exists",
+        ),
+        (
+            "authors_slug_key",
+            "authors.slug",
+            "slug",
+            "an author with this slug already exists",
+        ),
+        (
+            "sources_slug_key",
+            "sources.slug",
+            "slug",
+            "a source with this slug already exists",
+        ),
+        (
+            "tags_slug_key",
+            "tags.slug",
+            "slug",
+            "a tag with this slug already exists",
+        ),
+        (
+            "tags_name_key",
+            "tags.name_key",
+            "name",
+            "a tag with this name already exists",
+        ),
+        (
+            "users_email_key",
+            "users.email",
+            "email",
+            "a user with this email already exists",
+        ),
     ];
     KNOWN
         .iter()
         .find(|(pg, sqlite, ..)| constraint == *pg || message.contains(sqlite))
-        .map(|(_, _, field, text)| StoreError::Conflict { field: Some(field), message: (*text).into() })
+        .map(|(_, _, field, text)| StoreError::Conflict {
+            field: Some(field),
+            message: (*text).into(),
+        })
         .unwrap_or_else(|| StoreError::Conflict {
             field: None,
             message: "this would duplicate an existing record".into(),

@@ -18,7 +18,12 @@ pub struct PageRequest {
 impl PageRequest {
     /// The first `limit` rows.
     pub fn first(limit: usize) -> Self {
-        Self { limit, after: None, before: None, from_end: false }
+        Self {
+            limit,
+            after: None,
+            before: None,
+            from_end: false,
+        }
     }
 }
 
@@ -36,7 +41,11 @@ pub struct Page<T> {
 impl<T> Page<T> {
     /// Assembles a page from rows fetched one beyond `request.limit` (in the reverse order when
     /// paging from the end), so the extra row tells whether another page exists.
-    pub fn assemble(request: &PageRequest, mut rows: Vec<T>, cursor_of: impl Fn(&T) -> Cursor) -> Self {
+    pub fn assemble(
+        request: &PageRequest,
+        mut rows: Vec<T>,
+        cursor_of: impl Fn(&T) -> Cursor,
+    ) -> Self {
         let more = rows.len() > request.limit;
         rows.truncate(request.limit);
         if request.from_end {
@@ -44,9 +53,17 @@ impl<T> Page<T> {
         }
         let items = rows.into_iter().map(|row| (cursor_of(&row), row)).collect();
         if request.from_end {
-            Page { items, has_next: request.before.is_some(), has_previous: more }
+            Page {
+                items,
+                has_next: request.before.is_some(),
+                has_previous: more,
+            }
         } else {
-            Page { items, has_next: more, has_previous: request.after.is_some() }
+            Page {
+                items,
+                has_next: more,
+                has_previous: request.after.is_some(),
+            }
         }
     }
 

@@ -104,7 +104,13 @@ pub struct SourceRow {
 
 impl From<SourceRow> for Source {
     fn from(row: SourceRow) -> Self {
-        Source { id: SourceId(row.id), slug: row.slug, name: row.name, url: row.url, country: row.country }
+        Source {
+            id: SourceId(row.id),
+            slug: row.slug,
+            name: row.name,
+            url: row.url,
+            country: row.country,
+        }
     }
 }
 
@@ -120,7 +126,12 @@ pub struct TagRow {
 
 impl From<TagRow> for Tag {
     fn from(row: TagRow) -> Self {
-        Tag { id: TagId(row.id), slug: row.slug, name: row.name, description: row.description }
+        Tag {
+            id: TagId(row.id),
+            slug: row.slug,
+            name: row.name,
+            description: row.description,
+        }
     }
 }
 
@@ -138,7 +149,15 @@ impl TryFrom<UserRow> for User {
     type Error = StoreError;
 
     fn try_from(row: UserRow) -> Result<Self, StoreError> {
-        let role: Role = row.role.parse().map_err(|e: quire_domain::role::UnknownRole| StoreError::Corrupt(e.to_string()))?;
-        Ok(User { id: UserId(row.id), email: row.email, name: row.name, role })
+        let role: Role = row
+            .role
+            .parse()
+            .map_err(|e: quire_domain::role::UnknownRole| StoreError::Corrupt(e.to_string()))?;
+        Ok(User {
+            id: UserId(row.id),
+            email: row.email,
+            name: row.name,
+            role,
+        })
     }
 }

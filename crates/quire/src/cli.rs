@@ -44,7 +44,11 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct DatabaseArgs {
     /// `postgres://…` for PostgreSQL, otherwise a SQLite file path (`sqlite://` optional).
-    #[arg(long = "database", env = "QUIRE_DATABASE_URL", default_value = "quire.db")]
+    #[arg(
+        long = "database",
+        env = "QUIRE_DATABASE_URL",
+        default_value = "quire.db"
+    )]
     pub url: String,
 }
 

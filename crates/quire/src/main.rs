@@ -15,7 +15,9 @@ async fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => commands::serve::run(args).await,
         Command::Migrate(args) => commands::migrate::run(args).await,
-        Command::User { command: UserCommand::Create(args) } => commands::user::create(args).await,
+        Command::User {
+            command: UserCommand::Create(args),
+        } => commands::user::create(args).await,
         Command::Schema => {
             print!("{}", quire_api::graphql::sdl());
             Ok(())

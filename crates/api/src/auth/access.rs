@@ -41,7 +41,12 @@ impl AccessTokens {
     }
 
     /// A token for `user` with `role`, valid from `now` for [`ACCESS_TTL`].
-    pub fn issue(&self, user: UserId, role: Role, now: DateTime<Utc>) -> Result<(String, DateTime<Utc>), ApiError> {
+    pub fn issue(
+        &self,
+        user: UserId,
+        role: Role,
+        now: DateTime<Utc>,
+    ) -> Result<(String, DateTime<Utc>), ApiError> {
         let expires_at = now + ACCESS_TTL;
         let claims = Claims {
             sub: user.to_string(),
@@ -58,10 +63,12 @@ impl AccessTokens {
     pub fn verify(&self, token: &str) -> Result<Viewer, ApiError> {
         let refused = || {
             ApiError::Unauthenticated(
-                "the access token is invalid or expired; call refreshToken or login for a new one".into(),
+                "the access token is invalid or expired; call refreshToken or login for a new one"
+                    .into(),
             )
         };
-        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).map_err(|_| refused())?;
+        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map_err(|_| refused())?;
         let id = data.claims.sub.parse().map_err(|_| refused())?;
         let role = data.claims.role.parse().map_err(|_| refused())?;
         Ok(Viewer::User { id, role })
@@ -78,7 +85,13 @@ mod tests {
         let now = Utc::now();
         let (token, expires) = tokens.issue(UserId(7), Role::Editor, now).unwrap();
         assert_eq!(expires, now + ACCESS_TTL);
-        assert_eq!(tokens.verify(&token).unwrap(), Viewer::User { id: UserId(7), role: Role::Editor });
+        assert_eq!(
+            tokens.verify(&token).unwrap(),
+            Viewer::User {
+                id: UserId(7),
+                role: Role::Editor
+            }
+        );
         let other = AccessTokens::new(b"another secret entirely, also long");
         assert!(other.verify(&token).is_err());
         assert!(tokens.verify("not.a.token").is_err());
@@ -87,7 +100,12 @@ mod tests {
     #[test]
     fn refuses_expired_tokens() {
         let tokens = AccessTokens::new(b"a secret of enough length for hs256");
-        let (token, _) = tokens.issue(UserId(1), Role::Admin, Utc::now() - Duration::hours(1)).unwrap();
-        assert!(matches!(tokens.verify(&token), Err(ApiError::Unauthenticated(_))));
+        let (token, _) = tokens
+            .issue(UserId(1), Role::Admin, Utc::now() - Duration::hours(1))
+            .unwrap();
+        assert!(matches!(
+            tokens.verify(&token),
+            Err(ApiError::Unauthenticated(_))
+        ));
     }
 }

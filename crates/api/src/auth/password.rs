@@ -1,7 +1,9 @@
 //! argon2id password hashes. Hashing is deliberately slow, so it runs on the blocking pool and
 //! never stalls the async workers.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 use crate::error::ApiError;
@@ -21,7 +23,9 @@ impl PasswordCost {
     fn hasher(self) -> Argon2<'static> {
         let params = match self {
             PasswordCost::Standard => Params::default(),
-            PasswordCost::Minimal => Params::new(Params::MIN_M_COST, 1, 1, None).unwrap_or_default(),
+            PasswordCost::Minimal => {
+                Params::new(Params::MIN_M_COST, 1, 1, None).unwrap_or_default()
+            }
         };
         Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
     }
@@ -48,7 +52,9 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Ap
         let known = stored.is_some();
         let stored = stored.unwrap_or(dummy);
         let parsed = PasswordHash::new(&stored).map_err(|e| ApiError::internal(&e))?;
-        let matches = Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
+        let matches = Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
         Ok(known && matches)
     })
     .await
@@ -64,10 +70,20 @@ mod tests {
 
     #[tokio::test]
     async fn verifies_what_it_hashed_and_nothing_else() {
-        let hash = hash("correct horse battery".into(), PasswordCost::Minimal).await.unwrap();
+        let hash = hash("correct horse battery".into(), PasswordCost::Minimal)
+            .await
+            .unwrap();
         assert!(hash.starts_with("$argon2id$"));
-        assert!(verify("correct horse battery".into(), Some(hash.clone())).await.unwrap());
-        assert!(!verify("wrong horse battery".into(), Some(hash)).await.unwrap());
+        assert!(
+            verify("correct horse battery".into(), Some(hash.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !verify("wrong horse battery".into(), Some(hash))
+                .await
+                .unwrap()
+        );
         assert!(!verify("anything".into(), None).await.unwrap());
     }
 

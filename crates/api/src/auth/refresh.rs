@@ -19,7 +19,10 @@ pub fn generate() -> String {
 
 /// The stored form of a token.
 pub fn hash(token: &str) -> String {
-    Sha256::digest(token.trim().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(token.trim().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A fresh random signing secret, for servers started without `QUIRE_JWT_SECRET`.

@@ -37,7 +37,11 @@ const BAD_REFRESH: &str = "the refresh token is invalid, expired or already used
 impl Auth {
     /// Sessions over `store`, signing with `secret`.
     pub fn new(store: Store, secret: &[u8], cost: PasswordCost) -> Self {
-        Self { store, access: AccessTokens::new(secret), cost }
+        Self {
+            store,
+            access: AccessTokens::new(secret),
+            cost,
+        }
     }
 
     /// The cost new password hashes get.
@@ -49,20 +53,34 @@ impl Auth {
     /// one is present but not a valid bearer token (so an expired token is never mistaken for
     /// a reader who should see less).
     pub fn viewer(&self, header: Option<&str>) -> Result<Viewer, ApiError> {
-        let Some(header) = header else { return Ok(Viewer::Anonymous) };
+        let Some(header) = header else {
+            return Ok(Viewer::Anonymous);
+        };
         let token = header
             .strip_prefix("Bearer ")
             .or_else(|| header.strip_prefix("bearer "))
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .ok_or_else(|| ApiError::Unauthenticated("the Authorization header must be `Bearer <access token>`".into()))?;
+            .ok_or_else(|| {
+                ApiError::Unauthenticated(
+                    "the Authorization header must be `Bearer <access token>`".into(),
+                )
+            })?;
         self.access.verify(token)
     }
 
     /// Checks a password and starts a session. Unknown email and wrong password fail alike.
-    pub async fn login(&self, email: &str, password: &str, now: DateTime<Utc>) -> Result<Session, ApiError> {
+    pub async fn login(
+        &self,
+        email: &str,
+        password: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Session, ApiError> {
         let email = email.trim().to_lowercase();
-        let found = self.store.read(move |conn| users::credentials(conn, &email)).await?;
+        let found = self
+            .store
+            .read(move |conn| users::credentials(conn, &email))
+            .await?;
         let (user, hash) = match found {
             Some((user, hash)) => (Some(user), Some(hash)),
             None => (None, None),
@@ -104,7 +122,10 @@ impl Auth {
     /// Ends the session a refresh token belongs to; false when the token is unknown.
     pub async fn logout(&self, token: &str, now: DateTime<Utc>) -> Result<bool, ApiError> {
         let hash = refresh::hash(token);
-        Ok(self.store.write(move |conn| tokens::revoke(conn, &hash, now)).await?)
+        Ok(self
+            .store
+            .write(move |conn| tokens::revoke(conn, &hash, now))
+            .await?)
     }
 
     async fn start(&self, user: User, now: DateTime<Utc>) -> Result<Session, ApiError> {
@@ -114,15 +135,30 @@ impl Auth {
         let id = user.id;
         self.store
             .write(move |conn| {
-                let new = tokens::NewRefreshToken { user: id, family: &family, hash: &hash, expires_at: now + refresh::REFRESH_TTL };
+                let new = tokens::NewRefreshToken {
+                    user: id,
+                    family: &family,
+                    hash: &hash,
+                    expires_at: now + refresh::REFRESH_TTL,
+                };
                 tokens::issue(conn, new, now)
             })
             .await?;
         self.session(user, token, now)
     }
 
-    fn session(&self, user: User, refresh_token: String, now: DateTime<Utc>) -> Result<Session, ApiError> {
+    fn session(
+        &self,
+        user: User,
+        refresh_token: String,
+        now: DateTime<Utc>,
+    ) -> Result<Session, ApiError> {
         let (access_token, expires_at) = self.access.issue(user.id, user.role, now)?;
-        Ok(Session { access_token, expires_at, refresh_token, user })
+        Ok(Session {
+            access_token,
+            expires_at,
+            refresh_token,
+            user,
+        })
     }
 }

@@ -39,11 +39,17 @@ impl Counter {
         let total = ctx
             .store()
             .read(move |conn| match counter {
-                Counter::Articles { filter, visibility, now } => articles::count(conn, &filter, visibility, now),
+                Counter::Articles {
+                    filter,
+                    visibility,
+                    now,
+                } => articles::count(conn, &filter, visibility, now),
                 Counter::Authors => authors::count(conn),
                 Counter::Sources => sources::count(conn),
                 Counter::Tags => tags::count(conn),
-                Counter::Revisions(article) => quire_persistence::store::revisions::count(conn, article),
+                Counter::Revisions(article) => {
+                    quire_persistence::store::revisions::count(conn, article)
+                }
             })
             .await?;
         Ok(i32::try_from(total).unwrap_or(i32::MAX))
@@ -70,7 +76,10 @@ macro_rules! connection {
 
         impl $connection {
             /// Wraps a fetched page.
-            pub fn new(page: quire_persistence::Page<$node>, counter: $crate::graphql::connection::Counter) -> Self {
+            pub fn new(
+                page: quire_persistence::Page<$node>,
+                counter: $crate::graphql::connection::Counter,
+            ) -> Self {
                 Self { page, counter }
             }
         }
@@ -82,13 +91,20 @@ macro_rules! connection {
                 self.page
                     .items
                     .iter()
-                    .map(|(cursor, node)| $edge { cursor: cursor.encode(), node: node.clone() })
+                    .map(|(cursor, node)| $edge {
+                        cursor: cursor.encode(),
+                        node: node.clone(),
+                    })
                     .collect()
             }
 
             /// The rows alone.
             async fn nodes(&self) -> Vec<$node> {
-                self.page.items.iter().map(|(_, node)| node.clone()).collect()
+                self.page
+                    .items
+                    .iter()
+                    .map(|(_, node)| node.clone())
+                    .collect()
             }
 
             /// Where this page sits in the list.
@@ -97,7 +113,10 @@ macro_rules! connection {
             }
 
             /// How many rows the whole list holds, as the viewer sees it.
-            async fn total_count(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<i32> {
+            async fn total_count(
+                &self,
+                ctx: &async_graphql::Context<'_>,
+            ) -> async_graphql::Result<i32> {
                 Ok(self.counter.count(ctx).await?)
             }
         }

@@ -3,8 +3,8 @@
 use async_graphql::Context;
 use chrono::{DateTime, Utc};
 use quire_domain::Viewer;
-use quire_persistence::{DbConn, Store, StoreError};
 use quire_persistence::store::articles::Visibility;
+use quire_persistence::{DbConn, Store, StoreError};
 
 use super::loaders::Loaders;
 use crate::auth::session::Auth;
@@ -74,6 +74,10 @@ where
 
 /// Parses a GraphQL `ID` argument into a typed id.
 pub fn parse_id<T: std::str::FromStr>(field: &str, id: &async_graphql::ID) -> Result<T, ApiError> {
-    id.parse()
-        .map_err(|_| ApiError::bad_input(field, format!("`{}` is not an id Quire issued", id.as_str())))
+    id.parse().map_err(|_| {
+        ApiError::bad_input(
+            field,
+            format!("`{}` is not an id Quire issued", id.as_str()),
+        )
+    })
 }

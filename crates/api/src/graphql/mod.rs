@@ -10,7 +10,7 @@ pub mod source;
 pub mod tag;
 pub mod user;
 
-use async_graphql::{EmptySubscription, MergedObject, Schema, SDLExportOptions, SchemaBuilder};
+use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 
 /// Deepest selection a query may nest; generous for real pages, fatal to abusive ones.
 pub const MAX_DEPTH: usize = 12;
@@ -43,12 +43,18 @@ pub type QuireSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 /// The schema with its limits, ready for the services to be attached.
 pub fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
-    Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
+    Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .limit_depth(MAX_DEPTH)
+    .limit_complexity(MAX_COMPLEXITY)
 }
 
 /// The schema in SDL, as checked in at `schema.graphql`.
 pub fn sdl() -> String {
-    builder().finish().sdl_with_options(SDLExportOptions::new().sorted_fields().sorted_enum_items())
+    builder()
+        .finish()
+        .sdl_with_options(SDLExportOptions::new().sorted_fields().sorted_enum_items())
 }

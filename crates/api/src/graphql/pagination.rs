@@ -31,22 +31,38 @@ impl PageArgs {
             if (0..=MAX_PAGE).contains(&n) {
                 Ok(usize::try_from(n).unwrap_or(0))
             } else {
-                Err(ApiError::bad_input(field, format!("must be between 0 and {MAX_PAGE}, got {n}")))
+                Err(ApiError::bad_input(
+                    field,
+                    format!("must be between 0 and {MAX_PAGE}, got {n}"),
+                ))
             }
         };
         let cursor = |field: &str, text: Option<String>| {
-            text.map(|t| Cursor::decode(&t, ordering).map_err(|e| ApiError::bad_input(field, e.to_string())))
-                .transpose()
+            text.map(|t| {
+                Cursor::decode(&t, ordering).map_err(|e| ApiError::bad_input(field, e.to_string()))
+            })
+            .transpose()
         };
         let (limit, from_end) = match (self.first, self.last) {
             (Some(_), Some(_)) => {
-                return Err(ApiError::bad_input("last", "pass either first or last, not both"));
+                return Err(ApiError::bad_input(
+                    "last",
+                    "pass either first or last, not both",
+                ));
             }
             (Some(first), None) => (size("first", first)?, false),
             (None, Some(last)) => (size("last", last)?, true),
-            (None, None) => (usize::try_from(DEFAULT_PAGE).unwrap_or(20), self.before.is_some() && self.after.is_none()),
+            (None, None) => (
+                usize::try_from(DEFAULT_PAGE).unwrap_or(20),
+                self.before.is_some() && self.after.is_none(),
+            ),
         };
-        Ok(PageRequest { limit, after: cursor("after", self.after)?, before: cursor("before", self.before)?, from_end })
+        Ok(PageRequest {
+            limit,
+            after: cursor("after", self.after)?,
+            before: cursor("before", self.before)?,
+            from_end,
+        })
     }
 }
 

@@ -5,7 +5,7 @@
 //! and stamps every error with a code (and internal ones with the request id found in the log).
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
@@ -32,12 +32,20 @@ pub struct GraphqlState {
 }
 
 /// `POST /graphql` with a JSON body: one request or a batch.
-pub async fn post(req: HttpRequest, body: web::Bytes, state: web::Data<GraphqlState>, id: RequestId) -> HttpResponse {
+pub async fn post(
+    req: HttpRequest,
+    body: web::Bytes,
+    state: web::Data<GraphqlState>,
+    id: RequestId,
+) -> HttpResponse {
     match serde_json::from_slice::<BatchRequest>(&body) {
         Ok(batch) => execute(&req, batch, &state, id).await,
         Err(error) => refuse(
             StatusCode::BAD_REQUEST,
-            &ApiError::bad_input("body", format!("is not a GraphQL request in JSON ({error})")),
+            &ApiError::bad_input(
+                "body",
+                format!("is not a GraphQL request in JSON ({error})"),
+            ),
             id,
         ),
     }
@@ -47,13 +55,21 @@ pub async fn post(req: HttpRequest, body: web::Bytes, state: web::Data<GraphqlSt
 /// so a link can never change content.
 pub async fn get(req: HttpRequest, state: web::Data<GraphqlState>, id: RequestId) -> HttpResponse {
     if req.query_string().is_empty() && wants_html(&req) {
-        let page = GraphiQLSource::build().endpoint("/graphql").title("Quire GraphiQL").finish();
-        return HttpResponse::Ok().content_type("text/html; charset=utf-8").body(page);
+        let page = GraphiQLSource::build()
+            .endpoint("/graphql")
+            .title("Quire GraphiQL")
+            .finish();
+        return HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .body(page);
     }
     let request = match async_graphql::http::parse_query_string(req.query_string()) {
         Ok(request) => request,
         Err(error) => {
-            let error = ApiError::bad_input("query", format!("the URL holds no valid GraphQL request ({error})"));
+            let error = ApiError::bad_input(
+                "query",
+                format!("the URL holds no valid GraphQL request ({error})"),
+            );
             return refuse(StatusCode::BAD_REQUEST, &error, id);
         }
     };
@@ -73,12 +89,22 @@ fn wants_html(req: &HttpRequest) -> bool {
 
 fn is_mutation(request: &Request) -> bool {
     async_graphql::parser::parse_query(&request.query).is_ok_and(|doc| {
-        doc.operations.iter().any(|(_, op)| op.node.ty == OperationType::Mutation)
+        doc.operations
+            .iter()
+            .any(|(_, op)| op.node.ty == OperationType::Mutation)
     })
 }
 
-async fn execute(req: &HttpRequest, batch: BatchRequest, state: &GraphqlState, id: RequestId) -> HttpResponse {
-    let header = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+async fn execute(
+    req: &HttpRequest,
+    batch: BatchRequest,
+    state: &GraphqlState,
+    id: RequestId,
+) -> HttpResponse {
+    let header = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
     let viewer = match state.auth.viewer(header) {
         Ok(viewer) => viewer,
         Err(error) => return refuse(StatusCode::UNAUTHORIZED, &error, id),
@@ -86,31 +112,29 @@ async fn execute(req: &HttpRequest, batch: BatchRequest, state: &GraphqlState, i
     let now = quire_domain::time::now();
     let visibility = Visibility::for_viewer(&viewer, now);
     let attach = |request: Request| {
-        request.data(RequestContext { viewer, now }).data(Loaders::new(&state.store, visibility))
+        request
+            .data(RequestContext { viewer, now })
+            .data(Loaders::new(&state.store, visibility))
     };
     let batch = match batch {
         BatchRequest::Single(request) => BatchRequest::Single(attach(request)),
-        BatchRequest::Batch(requests) => BatchRequest::Batch(requests.into_iter().map(attach).collect()),
+        BatchRequest::Batch(requests) => {
+            BatchRequest::Batch(requests.into_iter().map(attach).collect())
+        }
     };
     let mut response = state.schema.execute_batch(batch).await;
     match &mut response {
         BatchResponse::Single(r) => r.errors.iter_mut().for_each(|e| stamp(e, id)),
-        BatchResponse::Batch(rs) => rs.iter_mut().flat_map(|r| r.errors.iter_mut()).for_each(|e| stamp(e, id)),
+        BatchResponse::Batch(rs) => rs
+            .iter_mut()
+            .flat_map(|r| r.errors.iter_mut())
+            .for_each(|e| stamp(e, id)),
     }
-    let mut http = HttpResponse::Ok();
-    http.insert_header(("x-request-id", id.to_string()));
-    if let BatchResponse::Single(r) = &response {
-        if let Some(cache) = r.cache_control.value() {
-            if let Ok(value) = HeaderValue::from_str(&cache) {
-                http.insert_header((header::CACHE_CONTROL, value));
-            }
-        }
-    }
-    http.json(response)
+    HttpResponse::Ok().insert_header(("x-request-id", id.to_string())).json(response)
 }
 
 /// Gives every error a code. Errors raised before any resolver ran (syntax, unknown fields,
-/// wrong variable types, limits) are the client's to fix, so they are BAD_USER_INPUT.
+/// wrong variable types, limits) are the client's to fix, so they are `BAD_USER_INPUT`.
 fn stamp(error: &mut ServerError, id: RequestId) {
     let extensions = error.extensions.get_or_insert_with(Default::default);
     if extensions.get("code").is_none() {

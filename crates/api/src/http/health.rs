@@ -17,7 +17,8 @@ pub async fn readyz(store: web::Data<Store>) -> HttpResponse {
         Ok(()) => HttpResponse::Ok().json(json!({ "status": "ready", "database": "ok" })),
         Err(error) => {
             tracing::warn!(%error, "readiness check failed");
-            HttpResponse::ServiceUnavailable().json(json!({ "status": "unavailable", "database": "unreachable" }))
+            HttpResponse::ServiceUnavailable()
+                .json(json!({ "status": "unavailable", "database": "unreachable" }))
         }
     }
 }

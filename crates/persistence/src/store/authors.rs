@@ -18,7 +18,11 @@ name_ordered_list!(authors, AuthorRow, Author, "AUTHOR_NAME");
 
 /// An author by id.
 pub fn by_id(conn: &mut DbConn, id: AuthorId) -> Result<Option<Author>, StoreError> {
-    let row = authors::table.find(id.0).select(AuthorRow::as_select()).first(conn).optional()?;
+    let row = authors::table
+        .find(id.0)
+        .select(AuthorRow::as_select())
+        .first(conn)
+        .optional()?;
     Ok(row.map(Author::from))
 }
 
@@ -33,27 +37,44 @@ pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<Author>, StoreErr
 }
 
 /// Many authors by id, for loaders.
-pub fn by_ids(conn: &mut DbConn, ids: &[AuthorId]) -> Result<HashMap<AuthorId, Author>, StoreError> {
+pub fn by_ids(
+    conn: &mut DbConn,
+    ids: &[AuthorId],
+) -> Result<HashMap<AuthorId, Author>, StoreError> {
     let rows: Vec<AuthorRow> = authors::table
         .filter(authors::id.eq_any(ids.iter().map(|id| id.0).collect::<Vec<_>>()))
         .select(AuthorRow::as_select())
         .load(conn)?;
-    Ok(rows.into_iter().map(|row| (AuthorId(row.id), Author::from(row))).collect())
+    Ok(rows
+        .into_iter()
+        .map(|row| (AuthorId(row.id), Author::from(row)))
+        .collect())
 }
 
-fn slug_for(conn: &mut DbConn, fields: &AuthorFields, keep: Option<&str>) -> Result<String, StoreError> {
+fn slug_for(
+    conn: &mut DbConn,
+    fields: &AuthorFields,
+    keep: Option<&str>,
+) -> Result<String, StoreError> {
     match (&fields.slug, keep) {
         (Some(given), _) => Ok(given.clone()),
         (None, Some(current)) => Ok(current.to_owned()),
         (None, None) => Ok(first_free(Slug::from_title(&fields.name), |base| {
-            Ok(authors::table.filter(authors::slug.like(prefix_pattern(base))).select(authors::slug).load(conn)?)
+            Ok(authors::table
+                .filter(authors::slug.like(prefix_pattern(base)))
+                .select(authors::slug)
+                .load(conn)?)
         })?
         .into_string()),
     }
 }
 
 /// Stores a new author.
-pub fn create(conn: &mut DbConn, fields: AuthorFields, now: DateTime<Utc>) -> Result<Author, StoreError> {
+pub fn create(
+    conn: &mut DbConn,
+    fields: AuthorFields,
+    now: DateTime<Utc>,
+) -> Result<Author, StoreError> {
     let slug = slug_for(conn, &fields, None)?;
     let id: i64 = diesel::insert_into(authors::table)
         .values((
@@ -72,7 +93,12 @@ pub fn create(conn: &mut DbConn, fields: AuthorFields, now: DateTime<Utc>) -> Re
 }
 
 /// Replaces an author's fields; the slug stays unless a new one is given.
-pub fn update(conn: &mut DbConn, id: AuthorId, fields: AuthorFields, now: DateTime<Utc>) -> Result<Author, StoreError> {
+pub fn update(
+    conn: &mut DbConn,
+    id: AuthorId,
+    fields: AuthorFields,
+    now: DateTime<Utc>,
+) -> Result<Author, StoreError> {
     let current = by_id(conn, id)?.ok_or(StoreError::NotFound("author"))?;
     let slug = slug_for(conn, &fields, Some(&current.slug))?;
     let id: i64 = diesel::update(authors::table.find(id.0))

@@ -6,9 +6,9 @@
 
 pub mod articles;
 pub mod authors;
+mod named;
 pub mod revisions;
 pub mod settings;
-mod named;
 mod slugs;
 pub mod sources;
 pub mod tags;
@@ -64,7 +64,8 @@ impl Store {
 
     /// Checks the database answers, for readiness probes.
     pub async fn ping(&self) -> Result<(), StoreError> {
-        self.read(|conn| conn.batch_execute("SELECT 1").map_err(StoreError::from)).await
+        self.read(|conn| conn.batch_execute("SELECT 1").map_err(StoreError::from))
+            .await
     }
 
     /// Runs read-only queries on a pooled connection.
@@ -96,9 +97,10 @@ impl Store {
         tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
             let mut conn = pool.get()?;
-            let _turn = sqlite_writer
-                .as_ref()
-                .map(|lock| lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+            let _turn = sqlite_writer.as_ref().map(|lock| {
+                lock.lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+            });
             let conn: &mut DbConn = &mut conn;
             conn.transaction(f)
         })

@@ -18,17 +18,28 @@ macro_rules! name_ordered_list {
             let key = |cursor: &Cursor, field: &'static str| match &cursor.key {
                 SortKey::Text(name) => Ok((name.clone(), cursor.id)),
                 SortKey::Time(_) => Err($crate::error::StoreError::Domain(
-                    quire_domain::DomainError::invalid(field, quire_domain::cursor::InvalidCursor.to_string()),
+                    quire_domain::DomainError::invalid(
+                        field,
+                        quire_domain::cursor::InvalidCursor.to_string(),
+                    ),
                 )),
             };
             let mut query = $table::table.into_boxed();
             if let Some(after) = &page.after {
                 let (name, id) = key(after, "after")?;
-                query = query.filter($table::name.gt(name.clone()).or($table::name.eq(name).and($table::id.gt(id))));
+                query = query.filter(
+                    $table::name
+                        .gt(name.clone())
+                        .or($table::name.eq(name).and($table::id.gt(id))),
+                );
             }
             if let Some(before) = &page.before {
                 let (name, id) = key(before, "before")?;
-                query = query.filter($table::name.lt(name.clone()).or($table::name.eq(name).and($table::id.lt(id))));
+                query = query.filter(
+                    $table::name
+                        .lt(name.clone())
+                        .or($table::name.eq(name).and($table::id.lt(id))),
+                );
             }
             query = if page.from_end {
                 query.order_by(($table::name.desc(), $table::id.desc()))

@@ -40,7 +40,11 @@ impl From<RevisionRow> for Revision {
 }
 
 /// Records the article as it now stands.
-pub(crate) fn record(conn: &mut DbConn, article: &Article, editor: Option<UserId>) -> Result<(), StoreError> {
+pub(crate) fn record(
+    conn: &mut DbConn,
+    article: &Article,
+    editor: Option<UserId>,
+) -> Result<(), StoreError> {
     diesel::insert_into(revs::table)
         .values((
             revs::article_id.eq(article.id.0),
@@ -57,15 +61,25 @@ pub(crate) fn record(conn: &mut DbConn, article: &Article, editor: Option<UserId
 }
 
 /// A page of an article's revisions, newest first.
-pub fn list(conn: &mut DbConn, article: ArticleId, page: &PageRequest) -> Result<Page<Revision>, StoreError> {
-    let mut query = revs::table.filter(revs::article_id.eq(article.0)).into_boxed();
+pub fn list(
+    conn: &mut DbConn,
+    article: ArticleId,
+    page: &PageRequest,
+) -> Result<Page<Revision>, StoreError> {
+    let mut query = revs::table
+        .filter(revs::article_id.eq(article.0))
+        .into_boxed();
     if let Some(after) = &page.after {
         query = query.filter(revs::version.lt(i32::try_from(after.id).unwrap_or(i32::MAX)));
     }
     if let Some(before) = &page.before {
         query = query.filter(revs::version.gt(i32::try_from(before.id).unwrap_or(i32::MIN)));
     }
-    query = if page.from_end { query.order_by(revs::version.asc()) } else { query.order_by(revs::version.desc()) };
+    query = if page.from_end {
+        query.order_by(revs::version.asc())
+    } else {
+        query.order_by(revs::version.desc())
+    };
     let rows: Vec<RevisionRow> = query
         .select(RevisionRow::as_select())
         .limit(i64::try_from(page.limit + 1).unwrap_or(i64::MAX))
@@ -80,5 +94,8 @@ pub fn list(conn: &mut DbConn, article: ArticleId, page: &PageRequest) -> Result
 
 /// How many revisions an article has.
 pub fn count(conn: &mut DbConn, article: ArticleId) -> Result<i64, StoreError> {
-    Ok(revs::table.filter(revs::article_id.eq(article.0)).count().get_result(conn)?)
+    Ok(revs::table
+        .filter(revs::article_id.eq(article.0))
+        .count()
+        .get_result(conn)?)
 }

@@ -9,7 +9,13 @@ use crate::schema::settings;
 /// The stored value of `name`, storing `initial` first when there is none. Every server
 /// sharing the database ends up with the same value, whoever stored it first.
 pub fn get_or_init(conn: &mut DbConn, name: &str, initial: &str) -> Result<String, StoreError> {
-    let stored = |conn: &mut DbConn| settings::table.find(name).select(settings::value).first::<String>(conn).optional();
+    let stored = |conn: &mut DbConn| {
+        settings::table
+            .find(name)
+            .select(settings::value)
+            .first::<String>(conn)
+            .optional()
+    };
     if let Some(value) = stored(conn)? {
         return Ok(value);
     }

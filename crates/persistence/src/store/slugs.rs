@@ -8,7 +8,10 @@ use crate::error::StoreError;
 
 /// `slug` itself or its first free suffixed form, given the slugs already taken that start
 /// with it (one query, however many are taken).
-pub(crate) fn first_free(slug: Slug, taken_with_prefix: impl FnOnce(&str) -> Result<Vec<String>, StoreError>) -> Result<Slug, StoreError> {
+pub(crate) fn first_free(
+    slug: Slug,
+    taken_with_prefix: impl FnOnce(&str) -> Result<Vec<String>, StoreError>,
+) -> Result<Slug, StoreError> {
     let taken: HashSet<String> = taken_with_prefix(slug.as_str())?.into_iter().collect();
     if !taken.contains(slug.as_str()) {
         return Ok(slug);

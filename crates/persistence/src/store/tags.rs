@@ -19,13 +19,21 @@ name_ordered_list!(tags, TagRow, Tag, "TAG_NAME");
 
 /// A tag by id.
 pub fn by_id(conn: &mut DbConn, id: TagId) -> Result<Option<Tag>, StoreError> {
-    let row = tags::table.find(id.0).select(TagRow::as_select()).first(conn).optional()?;
+    let row = tags::table
+        .find(id.0)
+        .select(TagRow::as_select())
+        .first(conn)
+        .optional()?;
     Ok(row.map(Tag::from))
 }
 
 /// A tag by slug.
 pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<Tag>, StoreError> {
-    let row = tags::table.filter(tags::slug.eq(slug)).select(TagRow::as_select()).first(conn).optional()?;
+    let row = tags::table
+        .filter(tags::slug.eq(slug))
+        .select(TagRow::as_select())
+        .first(conn)
+        .optional()?;
     Ok(row.map(Tag::from))
 }
 
@@ -49,7 +57,11 @@ pub fn article_counts(
 }
 
 /// The ids of the tags with these names, creating those that do not exist yet.
-pub fn ensure_named(conn: &mut DbConn, names: &[String], now: DateTime<Utc>) -> Result<Vec<TagId>, StoreError> {
+pub fn ensure_named(
+    conn: &mut DbConn,
+    names: &[String],
+    now: DateTime<Utc>,
+) -> Result<Vec<TagId>, StoreError> {
     if names.is_empty() {
         return Ok(Vec::new());
     }
@@ -64,19 +76,37 @@ pub fn ensure_named(conn: &mut DbConn, names: &[String], now: DateTime<Utc>) -> 
     for (name, key) in names.iter().zip(keys) {
         let id = match known.get(&key) {
             Some(id) => TagId(*id),
-            None => create(conn, TagFields { name: name.clone(), slug: None, description: None }, now)?.id,
+            None => {
+                create(
+                    conn,
+                    TagFields {
+                        name: name.clone(),
+                        slug: None,
+                        description: None,
+                    },
+                    now,
+                )?
+                .id
+            }
         };
         ids.push(id);
     }
     Ok(ids)
 }
 
-fn slug_for(conn: &mut DbConn, fields: &TagFields, keep: Option<&str>) -> Result<String, StoreError> {
+fn slug_for(
+    conn: &mut DbConn,
+    fields: &TagFields,
+    keep: Option<&str>,
+) -> Result<String, StoreError> {
     match (&fields.slug, keep) {
         (Some(given), _) => Ok(given.clone()),
         (None, Some(current)) => Ok(current.to_owned()),
         (None, None) => Ok(first_free(Slug::from_title(&fields.name), |base| {
-            Ok(tags::table.filter(tags::slug.like(prefix_pattern(base))).select(tags::slug).load(conn)?)
+            Ok(tags::table
+                .filter(tags::slug.like(prefix_pattern(base)))
+                .select(tags::slug)
+                .load(conn)?)
         })?
         .into_string()),
     }
@@ -100,7 +130,12 @@ pub fn create(conn: &mut DbConn, fields: TagFields, now: DateTime<Utc>) -> Resul
 }
 
 /// Replaces a tag's fields; the slug stays unless a new one is given.
-pub fn update(conn: &mut DbConn, id: TagId, fields: TagFields, now: DateTime<Utc>) -> Result<Tag, StoreError> {
+pub fn update(
+    conn: &mut DbConn,
+    id: TagId,
+    fields: TagFields,
+    now: DateTime<Utc>,
+) -> Result<Tag, StoreError> {
     let current = by_id(conn, id)?.ok_or(StoreError::NotFound("tag"))?;
     let slug = slug_for(conn, &fields, Some(&current.slug))?;
     let id: i64 = diesel::update(tags::table.find(id.0))

@@ -40,7 +40,11 @@ pub enum Exchange {
 }
 
 /// Stores a newly issued token.
-pub fn issue(conn: &mut DbConn, token: NewRefreshToken<'_>, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub fn issue(
+    conn: &mut DbConn,
+    token: NewRefreshToken<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     diesel::insert_into(tokens::table)
         .values((
             tokens::user_id.eq(token.user.0),
@@ -58,7 +62,12 @@ pub fn issue(conn: &mut DbConn, token: NewRefreshToken<'_>, now: DateTime<Utc>) 
 pub fn exchange(conn: &mut DbConn, hash: &str, now: DateTime<Utc>) -> Result<Exchange, StoreError> {
     let found: Option<(i64, i64, String, chrono::NaiveDateTime)> = tokens::table
         .filter(tokens::token_hash.eq(hash))
-        .select((tokens::id, tokens::user_id, tokens::family, tokens::expires_at))
+        .select((
+            tokens::id,
+            tokens::user_id,
+            tokens::family,
+            tokens::expires_at,
+        ))
         .first(conn)
         .optional()?;
     let Some((id, user_id, family, expires_at)) = found else {
@@ -99,8 +108,12 @@ pub fn revoke(conn: &mut DbConn, hash: &str, now: DateTime<Utc>) -> Result<bool,
 }
 
 fn revoke_family(conn: &mut DbConn, family: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-    diesel::update(tokens::table.filter(tokens::family.eq(family)).filter(tokens::revoked_at.is_null()))
-        .set(tokens::revoked_at.eq(naive(now)))
-        .execute(conn)?;
+    diesel::update(
+        tokens::table
+            .filter(tokens::family.eq(family))
+            .filter(tokens::revoked_at.is_null()),
+    )
+    .set(tokens::revoked_at.eq(naive(now)))
+    .execute(conn)?;
     Ok(())
 }

@@ -11,7 +11,12 @@ use crate::schema::users;
 use crate::time::naive;
 
 /// Stores a new account with its password hash.
-pub fn create(conn: &mut DbConn, user: NewUser, password_hash: &str, now: DateTime<Utc>) -> Result<User, StoreError> {
+pub fn create(
+    conn: &mut DbConn,
+    user: NewUser,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<User, StoreError> {
     let id: i64 = diesel::insert_into(users::table)
         .values((
             users::email.eq(&user.email),
@@ -44,5 +49,6 @@ pub fn credentials(conn: &mut DbConn, email: &str) -> Result<Option<(User, Strin
         .select((UserRow::as_select(), users::password_hash))
         .first(conn)
         .optional()?;
-    row.map(|(user, hash)| Ok((user.try_into()?, hash))).transpose()
+    row.map(|(user, hash)| Ok((user.try_into()?, hash)))
+        .transpose()
 }

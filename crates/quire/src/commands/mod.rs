@@ -9,5 +9,6 @@ use quire_persistence::{DatabaseUrl, Store};
 /// Opens a small pool for one-shot commands.
 pub fn open(url: &str) -> anyhow::Result<Store> {
     let url = DatabaseUrl::parse(url);
-    Store::open(&url, 2).map_err(|e| anyhow::anyhow!("cannot open the database at {}: {e}", url.target()))
+    Store::open(&url, 2)
+        .map_err(|e| anyhow::anyhow!("cannot open the database at {}: {e}", url.target()))
 }

@@ -14,9 +14,16 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         workers: args.workers,
         ..Config::new(DatabaseUrl::parse(&args.database.url))
     };
-    let host = config.bind.rsplit_once(':').map_or("127.0.0.1", |(host, _)| host).to_owned();
+    let host = config
+        .bind
+        .rsplit_once(':')
+        .map_or("127.0.0.1", |(host, _)| host)
+        .to_owned();
     let app = Application::build(config).await?;
-    println!("Quire is serving GraphQL at http://{host}:{}/graphql", app.port());
+    println!(
+        "Quire is serving GraphQL at http://{host}:{}/graphql",
+        app.port()
+    );
     tracing::info!(port = app.port(), "listening");
     app.run_until_stopped().await?;
     tracing::info!("stopped");

@@ -17,19 +17,31 @@ pub async fn create(args: CreateUserArgs) -> anyhow::Result<()> {
     } else {
         let first = rpassword::prompt_password("Password: ")?;
         let again = rpassword::prompt_password("Password again: ")?;
-        anyhow::ensure!(first == again, "the two passwords differ; nothing was created");
+        anyhow::ensure!(
+            first == again,
+            "the two passwords differ; nothing was created"
+        );
         first
     };
-    let user = NewUser { email: args.email, name: args.name, role: args.role.into() }
-        .validated(&secret)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let user = NewUser {
+        email: args.email,
+        name: args.name,
+        role: args.role.into(),
+    }
+    .validated(&secret)
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     let store = super::open(&args.database.url)?;
     store.migrate().await?;
     let hash = password::hash(secret, PasswordCost::Standard)
         .await
         .map_err(|e| anyhow::anyhow!(e.message()))?;
     let now = time::now();
-    let user = store.write(move |conn| users::create(conn, user, &hash, now)).await?;
-    println!("Created {} {} <{}> with id {}", user.role, user.name, user.email, user.id);
+    let user = store
+        .write(move |conn| users::create(conn, user, &hash, now))
+        .await?;
+    println!(
+        "Created {} {} <{}> with id {}",
+        user.role, user.name, user.email, user.id
+    );
     Ok(())
 }

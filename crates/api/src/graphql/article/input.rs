@@ -78,7 +78,10 @@ impl CreateArticleInput {
             subtitle: self.subtitle,
             excerpt: self.excerpt,
             author_ids: ids::<AuthorId>("authorIds", self.author_ids.unwrap_or_default())?,
-            source_id: self.source_id.map(|id| parse_id::<SourceId>("sourceId", &id)).transpose()?,
+            source_id: self
+                .source_id
+                .map(|id| parse_id::<SourceId>("sourceId", &id))
+                .transpose()?,
             source_url: self.source_url,
             tags: self.tags.unwrap_or_default(),
             related_ids: ids::<ArticleId>("relatedIds", self.related_ids.unwrap_or_default())?,
@@ -101,11 +104,17 @@ impl UpdateArticleInput {
             slug: self.slug,
             subtitle: patch(self.subtitle),
             excerpt: patch(self.excerpt),
-            author_ids: self.author_ids.map(|v| ids::<AuthorId>("authorIds", v)).transpose()?,
+            author_ids: self
+                .author_ids
+                .map(|v| ids::<AuthorId>("authorIds", v))
+                .transpose()?,
             source_id,
             source_url: patch(self.source_url),
             tags: self.tags,
-            related_ids: self.related_ids.map(|v| ids::<ArticleId>("relatedIds", v)).transpose()?,
+            related_ids: self
+                .related_ids
+                .map(|v| ids::<ArticleId>("relatedIds", v))
+                .transpose()?,
         };
         Ok(changes.validated()?)
     }

@@ -35,7 +35,9 @@ pub struct ArticleFilterInput {
 impl From<ArticleFilterInput> for ArticleFilter {
     fn from(input: ArticleFilterInput) -> Self {
         ArticleFilter {
-            statuses: input.status.map(|s| s.into_iter().map(Into::into).collect()),
+            statuses: input
+                .status
+                .map(|s| s.into_iter().map(Into::into).collect()),
             tags: input.tags,
             author: input.author,
             source: input.source,
@@ -67,7 +69,9 @@ pub enum ArticleOrderInput {
 impl From<ArticleOrderInput> for ArticleOrder {
     fn from(order: ArticleOrderInput) -> Self {
         match order {
-            ArticleOrderInput::PublishedAtDesc | ArticleOrderInput::Relevance => ArticleOrder::PublishedAtDesc,
+            ArticleOrderInput::PublishedAtDesc | ArticleOrderInput::Relevance => {
+                ArticleOrder::PublishedAtDesc
+            }
             ArticleOrderInput::PublishedAtAsc => ArticleOrder::PublishedAtAsc,
             ArticleOrderInput::UpdatedAtDesc => ArticleOrder::UpdatedAtDesc,
             ArticleOrderInput::TitleAsc => ArticleOrder::TitleAsc,
@@ -88,7 +92,14 @@ pub async fn article_connection(
     let visibility = ctx.visibility();
     let now = ctx.request().now;
     let counted = filter.clone();
-    let page = read(ctx, move |conn| articles::list(conn, &filter, order, &request, visibility, now)).await?;
-    let counter = Counter::Articles { filter: Box::new(counted), visibility, now };
+    let page = read(ctx, move |conn| {
+        articles::list(conn, &filter, order, &request, visibility, now)
+    })
+    .await?;
+    let counter = Counter::Articles {
+        filter: Box::new(counted),
+        visibility,
+        now,
+    };
     Ok(ArticleConnection::new(page.map(ArticleNode), counter))
 }

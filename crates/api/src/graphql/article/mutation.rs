@@ -14,25 +14,44 @@ use crate::graphql::context::{ContextExt, parse_id, write};
 #[derive(Default)]
 pub struct ArticleMutation;
 
-async fn change_status(ctx: &Context<'_>, id: &ID, change: StatusChange) -> Result<ArticleNode, ApiError> {
+async fn change_status(
+    ctx: &Context<'_>,
+    id: &ID,
+    change: StatusChange,
+) -> Result<ArticleNode, ApiError> {
     let request = ctx.request();
     let viewer = request.viewer;
     viewer.may_change_status()?;
     let id: ArticleId = parse_id("id", id)?;
     let now = request.now;
-    let article = write(ctx, move |conn| articles::change_status(conn, id, change, |_| Ok(()), now)).await?;
+    let article = write(ctx, move |conn| {
+        articles::change_status(conn, id, change, |_| Ok(()), now)
+    })
+    .await?;
     Ok(ArticleNode(article))
 }
 
 #[Object]
 impl ArticleMutation {
     /// Starts a new article as a DRAFT. Any signed-in user.
-    async fn create_article(&self, ctx: &Context<'_>, input: CreateArticleInput) -> async_graphql::Result<ArticleNode> {
+    async fn create_article(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateArticleInput,
+    ) -> async_graphql::Result<ArticleNode> {
         let request = ctx.request();
-        request.viewer.may_create_article().map_err(ApiError::from)?;
+        request
+            .viewer
+            .may_create_article()
+            .map_err(ApiError::from)?;
         let article = input.into_domain()?;
         let (author, now) = (request.viewer.user_id(), request.now);
-        Ok(ArticleNode(write(ctx, move |conn| articles::create(conn, article, author, now)).await?))
+        Ok(ArticleNode(
+            write(ctx, move |conn| {
+                articles::create(conn, article, author, now)
+            })
+            .await?,
+        ))
     }
 
     /// Changes an article, provided `expectedVersion` is still its version; otherwise nothing is
@@ -53,7 +72,15 @@ impl ArticleMutation {
         let changes = input.into_domain()?;
         let now = request.now;
         let article = write(ctx, move |conn| {
-            articles::update(conn, id, expected_version, changes, |a| viewer.may_edit_article(a), viewer.user_id(), now)
+            articles::update(
+                conn,
+                id,
+                expected_version,
+                changes,
+                |a| viewer.may_edit_article(a),
+                viewer.user_id(),
+                now,
+            )
         })
         .await?;
         Ok(ArticleNode(article))
@@ -61,17 +88,30 @@ impl ArticleMutation {
 
     /// Publishes now, or schedules when `at` lies in the future: readers see the article from
     /// that instant on. Editors and admins.
-    async fn publish_article(&self, ctx: &Context<'_>, id: ID, at: Option<DateTime<Utc>>) -> async_graphql::Result<ArticleNode> {
+    async fn publish_article(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        at: Option<DateTime<Utc>>,
+    ) -> async_graphql::Result<ArticleNode> {
         Ok(change_status(ctx, &id, StatusChange::Publish(at)).await?)
     }
 
     /// Takes an article back to DRAFT. Editors and admins.
-    async fn unpublish_article(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ArticleNode> {
+    async fn unpublish_article(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<ArticleNode> {
         Ok(change_status(ctx, &id, StatusChange::Unpublish).await?)
     }
 
     /// Withdraws an article from readers. Editors and admins.
-    async fn archive_article(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ArticleNode> {
+    async fn archive_article(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<ArticleNode> {
         Ok(change_status(ctx, &id, StatusChange::Archive).await?)
     }
 
@@ -82,7 +122,10 @@ impl ArticleMutation {
             return Err(ApiError::from(quire_domain::DomainError::SignInRequired).into());
         }
         let article: ArticleId = parse_id("id", &id)?;
-        write(ctx, move |conn| articles::delete(conn, article, |a| viewer.may_delete_article(a))).await?;
+        write(ctx, move |conn| {
+            articles::delete(conn, article, |a| viewer.may_delete_article(a))
+        })
+        .await?;
         Ok(id)
     }
 }

@@ -126,12 +126,18 @@ impl ArticleNode {
     /// Byline, lead author first.
     async fn authors(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AuthorNode>> {
         let authors = ctx.loaders().authors.load_one(self.0.id).await?;
-        Ok(authors.unwrap_or_default().into_iter().map(AuthorNode).collect())
+        Ok(authors
+            .unwrap_or_default()
+            .into_iter()
+            .map(AuthorNode)
+            .collect())
     }
 
     /// The publication the article first appeared in.
     async fn source(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<SourceNode>> {
-        let Some(id) = self.0.source_id else { return Ok(None) };
+        let Some(id) = self.0.source_id else {
+            return Ok(None);
+        };
         Ok(ctx.loaders().sources.load_one(id).await?.map(SourceNode))
     }
 
@@ -149,7 +155,11 @@ impl ArticleNode {
     /// "Also read" articles the viewer may see, in display order.
     async fn related(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ArticleNode>> {
         let related = ctx.loaders().related.load_one(self.0.id).await?;
-        Ok(related.unwrap_or_default().into_iter().map(ArticleNode).collect())
+        Ok(related
+            .unwrap_or_default()
+            .into_iter()
+            .map(ArticleNode)
+            .collect())
     }
 
     /// Earlier versions of the text, newest first. Editors and admins only.
@@ -161,6 +171,16 @@ impl ArticleNode {
         last: Option<i32>,
         before: Option<String>,
     ) -> async_graphql::Result<RevisionConnection> {
-        Ok(revisions(ctx, self.0.id, crate::graphql::pagination::PageArgs { first, after, last, before }).await?)
+        Ok(revisions(
+            ctx,
+            self.0.id,
+            crate::graphql::pagination::PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+        )
+        .await?)
     }
 }

@@ -17,32 +17,55 @@ pub struct ArticleQuery;
 #[Object]
 impl ArticleQuery {
     /// One article by id or slug; null when absent or not visible to the viewer.
-    async fn article(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> async_graphql::Result<Option<ArticleNode>> {
+    async fn article(
+        &self,
+        ctx: &Context<'_>,
+        id: Option<ID>,
+        slug: Option<String>,
+    ) -> async_graphql::Result<Option<ArticleNode>> {
         let visibility = ctx.visibility();
         let found = match (id, slug) {
             (Some(id), _) => {
                 let id: ArticleId = parse_id("id", &id)?;
                 read(ctx, move |conn| articles::by_id(conn, id, visibility)).await?
             }
-            (None, Some(slug)) => read(ctx, move |conn| articles::by_slug(conn, &slug, visibility)).await?,
+            (None, Some(slug)) => {
+                read(ctx, move |conn| articles::by_slug(conn, &slug, visibility)).await?
+            }
             (None, None) => return Err(ApiError::bad_input("id", "pass an id or a slug").into()),
         };
         Ok(found.map(ArticleNode))
     }
 
     /// A page of the articles the viewer may see.
-    #[expect(clippy::too_many_arguments, reason = "the Relay arguments are the public contract")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the Relay arguments are the public contract"
+    )]
     async fn articles(
         &self,
         ctx: &Context<'_>,
         filter: Option<ArticleFilterInput>,
-        #[graphql(default)] order_by: ArticleOrderInput,
+        #[graphql(default_with = "Some(ArticleOrderInput::PublishedAtDesc)")] order_by: Option<
+            ArticleOrderInput,
+        >,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
         before: Option<String>,
     ) -> async_graphql::Result<ArticleConnection> {
         let filter = filter.unwrap_or_default().into();
-        Ok(article_connection(ctx, filter, order_by, PageArgs { first, after, last, before }).await?)
+        Ok(article_connection(
+            ctx,
+            filter,
+            order_by.unwrap_or_default(),
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+        )
+        .await?)
     }
 }

@@ -51,9 +51,16 @@ impl RevisionNode {
 connection!(RevisionConnection, RevisionEdge, RevisionNode);
 
 /// A page of an article's revisions, for editors.
-pub(super) async fn revisions(ctx: &Context<'_>, article: ArticleId, args: PageArgs) -> Result<RevisionConnection, ApiError> {
+pub(super) async fn revisions(
+    ctx: &Context<'_>,
+    article: ArticleId,
+    args: PageArgs,
+) -> Result<RevisionConnection, ApiError> {
     ctx.request().viewer.may_read_revisions()?;
     let request = args.request(store::ORDERING)?;
     let page = read(ctx, move |conn| store::list(conn, article, &request)).await?;
-    Ok(RevisionConnection::new(page.map(RevisionNode), Counter::Revisions(article)))
+    Ok(RevisionConnection::new(
+        page.map(RevisionNode),
+        Counter::Revisions(article),
+    ))
 }

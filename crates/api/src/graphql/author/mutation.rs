@@ -34,7 +34,10 @@ impl AuthorInput {
             bio: self.bio,
             avatar_url: self.avatar_url,
             url: self.url,
-            user_id: self.user_id.map(|id| parse_id::<UserId>("userId", &id)).transpose()?,
+            user_id: self
+                .user_id
+                .map(|id| parse_id::<UserId>("userId", &id))
+                .transpose()?,
         };
         Ok(fields.validated()?)
     }
@@ -47,25 +50,47 @@ pub struct AuthorMutation;
 #[Object]
 impl AuthorMutation {
     /// Adds an author.
-    async fn create_author(&self, ctx: &Context<'_>, input: AuthorInput) -> async_graphql::Result<AuthorNode> {
-        ctx.request().viewer.may_manage_taxonomy().map_err(ApiError::from)?;
+    async fn create_author(
+        &self,
+        ctx: &Context<'_>,
+        input: AuthorInput,
+    ) -> async_graphql::Result<AuthorNode> {
+        ctx.request()
+            .viewer
+            .may_manage_taxonomy()
+            .map_err(ApiError::from)?;
         let fields = input.into_domain()?;
         let now = ctx.request().now;
-        Ok(AuthorNode(write(ctx, move |conn| authors::create(conn, fields, now)).await?))
+        Ok(AuthorNode(
+            write(ctx, move |conn| authors::create(conn, fields, now)).await?,
+        ))
     }
 
     /// Changes an author.
-    async fn update_author(&self, ctx: &Context<'_>, id: ID, input: AuthorInput) -> async_graphql::Result<AuthorNode> {
-        ctx.request().viewer.may_manage_taxonomy().map_err(ApiError::from)?;
+    async fn update_author(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: AuthorInput,
+    ) -> async_graphql::Result<AuthorNode> {
+        ctx.request()
+            .viewer
+            .may_manage_taxonomy()
+            .map_err(ApiError::from)?;
         let id: AuthorId = parse_id("id", &id)?;
         let fields = input.into_domain()?;
         let now = ctx.request().now;
-        Ok(AuthorNode(write(ctx, move |conn| authors::update(conn, id, fields, now)).await?))
+        Ok(AuthorNode(
+            write(ctx, move |conn| authors::update(conn, id, fields, now)).await?,
+        ))
     }
 
     /// Deletes an author no article credits; CONFLICT otherwise.
     async fn delete_author(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ID> {
-        ctx.request().viewer.may_manage_taxonomy().map_err(ApiError::from)?;
+        ctx.request()
+            .viewer
+            .may_manage_taxonomy()
+            .map_err(ApiError::from)?;
         let author: AuthorId = parse_id("id", &id)?;
         write(ctx, move |conn| authors::delete(conn, author)).await?;
         Ok(id)

@@ -4,7 +4,9 @@ use async_graphql::{Context, ID, Object};
 use quire_domain::Author;
 use quire_persistence::store::articles::ArticleFilter;
 
-use crate::graphql::article::{ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection};
+use crate::graphql::article::{
+    ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection,
+};
 use crate::graphql::pagination::PageArgs;
 
 /// An author as GraphQL serves it.
@@ -45,18 +47,37 @@ impl AuthorNode {
     }
 
     /// The articles crediting this author that the viewer may see.
-    #[expect(clippy::too_many_arguments, reason = "the Relay arguments are the public contract")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the Relay arguments are the public contract"
+    )]
     async fn articles(
         &self,
         ctx: &Context<'_>,
         filter: Option<ArticleFilterInput>,
-        #[graphql(default)] order_by: ArticleOrderInput,
+        #[graphql(default_with = "Some(ArticleOrderInput::PublishedAtDesc)")] order_by: Option<
+            ArticleOrderInput,
+        >,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
         before: Option<String>,
     ) -> async_graphql::Result<ArticleConnection> {
-        let filter = ArticleFilter { author_id: Some(self.0.id), ..filter.unwrap_or_default().into() };
-        Ok(article_connection(ctx, filter, order_by, PageArgs { first, after, last, before }).await?)
+        let filter = ArticleFilter {
+            author_id: Some(self.0.id),
+            ..filter.unwrap_or_default().into()
+        };
+        Ok(article_connection(
+            ctx,
+            filter,
+            order_by.unwrap_or_default(),
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+        )
+        .await?)
     }
 }

@@ -6,9 +6,9 @@ use quire_persistence::store::authors;
 
 use super::object::AuthorNode;
 use crate::error::ApiError;
+use crate::graphql::connection::{Counter, connection};
 use crate::graphql::context::{parse_id, read};
 use crate::graphql::pagination::PageArgs;
-use crate::graphql::connection::{Counter, connection};
 
 connection!(AuthorConnection, AuthorEdge, AuthorNode);
 
@@ -19,7 +19,12 @@ pub struct AuthorQuery;
 #[Object]
 impl AuthorQuery {
     /// One author by id or slug; null when absent.
-    async fn author(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> async_graphql::Result<Option<AuthorNode>> {
+    async fn author(
+        &self,
+        ctx: &Context<'_>,
+        id: Option<ID>,
+        slug: Option<String>,
+    ) -> async_graphql::Result<Option<AuthorNode>> {
         let found = match (id, slug) {
             (Some(id), _) => {
                 let id: AuthorId = parse_id("id", &id)?;
@@ -40,8 +45,17 @@ impl AuthorQuery {
         last: Option<i32>,
         before: Option<String>,
     ) -> async_graphql::Result<AuthorConnection> {
-        let request = PageArgs { first, after, last, before }.request(authors::ORDERING)?;
+        let request = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .request(authors::ORDERING)?;
         let page = read(ctx, move |conn| authors::list(conn, &request)).await?;
-        Ok(AuthorConnection::new(page.map(AuthorNode), Counter::Authors))
+        Ok(AuthorConnection::new(
+            page.map(AuthorNode),
+            Counter::Authors,
+        ))
     }
 }

@@ -18,6 +18,9 @@ impl Loader<ArticleId> for ArticleAuthors {
 
     async fn load(&self, keys: &[ArticleId]) -> Result<HashMap<ArticleId, Vec<Author>>, ApiError> {
         let keys = keys.to_vec();
-        Ok(self.0.read(move |conn| articles::authors_of(conn, &keys)).await?)
+        Ok(self
+            .0
+            .read(move |conn| articles::authors_of(conn, &keys))
+            .await?)
     }
 }

@@ -38,9 +38,21 @@ impl Loaders {
         Self {
             authors: DataLoader::new(ArticleAuthors(store.clone()), tokio::spawn),
             tags: DataLoader::new(ArticleTags(store.clone()), tokio::spawn),
-            related: DataLoader::new(RelatedArticles { store: store.clone(), visibility }, tokio::spawn),
+            related: DataLoader::new(
+                RelatedArticles {
+                    store: store.clone(),
+                    visibility,
+                },
+                tokio::spawn,
+            ),
             sources: DataLoader::new(Sources(store.clone()), tokio::spawn),
-            tag_counts: DataLoader::new(TagArticleCounts { store: store.clone(), visibility }, tokio::spawn),
+            tag_counts: DataLoader::new(
+                TagArticleCounts {
+                    store: store.clone(),
+                    visibility,
+                },
+                tokio::spawn,
+            ),
         }
     }
 }

@@ -24,6 +24,9 @@ impl Loader<ArticleId> for RelatedArticles {
     async fn load(&self, keys: &[ArticleId]) -> Result<HashMap<ArticleId, Vec<Article>>, ApiError> {
         let keys = keys.to_vec();
         let visibility = self.visibility;
-        Ok(self.store.read(move |conn| articles::related_of(conn, &keys, visibility)).await?)
+        Ok(self
+            .store
+            .read(move |conn| articles::related_of(conn, &keys, visibility))
+            .await?)
     }
 }

@@ -18,6 +18,9 @@ impl Loader<SourceId> for Sources {
 
     async fn load(&self, keys: &[SourceId]) -> Result<HashMap<SourceId, Source>, ApiError> {
         let keys = keys.to_vec();
-        Ok(self.0.read(move |conn| sources::by_ids(conn, &keys)).await?)
+        Ok(self
+            .0
+            .read(move |conn| sources::by_ids(conn, &keys))
+            .await?)
     }
 }

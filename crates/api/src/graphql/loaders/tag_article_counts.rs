@@ -25,6 +25,9 @@ impl Loader<TagId> for TagArticleCounts {
     async fn load(&self, keys: &[TagId]) -> Result<HashMap<TagId, i64>, ApiError> {
         let keys = keys.to_vec();
         let visibility = self.visibility;
-        Ok(self.store.read(move |conn| tags::article_counts(conn, &keys, visibility)).await?)
+        Ok(self
+            .store
+            .read(move |conn| tags::article_counts(conn, &keys, visibility))
+            .await?)
     }
 }

@@ -24,7 +24,12 @@ pub struct SourceInput {
 
 impl SourceInput {
     fn into_domain(self) -> Result<SourceFields, ApiError> {
-        let fields = SourceFields { name: self.name, slug: self.slug, url: self.url, country: self.country };
+        let fields = SourceFields {
+            name: self.name,
+            slug: self.slug,
+            url: self.url,
+            country: self.country,
+        };
         Ok(fields.validated()?)
     }
 }
@@ -36,25 +41,47 @@ pub struct SourceMutation;
 #[Object]
 impl SourceMutation {
     /// Adds a source.
-    async fn create_source(&self, ctx: &Context<'_>, input: SourceInput) -> async_graphql::Result<SourceNode> {
-        ctx.request().viewer.may_manage_taxonomy().map_err(ApiError::from)?;
+    async fn create_source(
+        &self,
+        ctx: &Context<'_>,
+        input: SourceInput,
+    ) -> async_graphql::Result<SourceNode> {
+        ctx.request()
+            .viewer
+            .may_manage_taxonomy()
+            .map_err(ApiError::from)?;
         let fields = input.into_domain()?;
         let now = ctx.request().now;
-        Ok(SourceNode(write(ctx, move |conn| sources::create(conn, fields, now)).await?))
+        Ok(SourceNode(
+            write(ctx, move |conn| sources::create(conn, fields, now)).await?,
+        ))
     }
 
     /// Changes a source.
-    async fn update_source(&self, ctx: &Context<'_>, id: ID, input: SourceInput) -> async_graphql::Result<SourceNode> {
-        ctx.request().viewer.may_manage_taxonomy().map_err(ApiError::from)?;
+    async fn update_source(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: SourceInput,
+    ) -> async_graphql::Result<SourceNode> {
+        ctx.request()
+            .viewer
+            .may_manage_taxonomy()
+            .map_err(ApiError::from)?;
         let id: SourceId = parse_id("id", &id)?;
         let fields = input.into_domain()?;
         let now = ctx.request().now;
-        Ok(SourceNode(write(ctx, move |conn| sources::update(conn, id, fields, now)).await?))
+        Ok(SourceNode(
+            write(ctx, move |conn| sources::update(conn, id, fields, now)).await?,
+        ))
     }
 
     /// Deletes a source no article cites; CONFLICT otherwise.
     async fn delete_source(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ID> {
-        ctx.request().viewer.may_manage_taxonomy().map_err(ApiError::from)?;
+        ctx.request()
+            .viewer
+            .may_manage_taxonomy()
+            .map_err(ApiError::from)?;
         let source: SourceId = parse_id("id", &id)?;
         write(ctx, move |conn| sources::delete(conn, source)).await?;
         Ok(id)

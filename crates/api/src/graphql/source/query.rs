@@ -6,9 +6,9 @@ use quire_persistence::store::sources;
 
 use super::object::SourceNode;
 use crate::error::ApiError;
+use crate::graphql::connection::{Counter, connection};
 use crate::graphql::context::{parse_id, read};
 use crate::graphql::pagination::PageArgs;
-use crate::graphql::connection::{Counter, connection};
 
 connection!(SourceConnection, SourceEdge, SourceNode);
 
@@ -19,7 +19,12 @@ pub struct SourceQuery;
 #[Object]
 impl SourceQuery {
     /// One source by id or slug; null when absent.
-    async fn source(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> async_graphql::Result<Option<SourceNode>> {
+    async fn source(
+        &self,
+        ctx: &Context<'_>,
+        id: Option<ID>,
+        slug: Option<String>,
+    ) -> async_graphql::Result<Option<SourceNode>> {
         let found = match (id, slug) {
             (Some(id), _) => {
                 let id: SourceId = parse_id("id", &id)?;
@@ -40,8 +45,17 @@ impl SourceQuery {
         last: Option<i32>,
         before: Option<String>,
     ) -> async_graphql::Result<SourceConnection> {
-        let request = PageArgs { first, after, last, before }.request(sources::ORDERING)?;
+        let request = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .request(sources::ORDERING)?;
         let page = read(ctx, move |conn| sources::list(conn, &request)).await?;
-        Ok(SourceConnection::new(page.map(SourceNode), Counter::Sources))
+        Ok(SourceConnection::new(
+            page.map(SourceNode),
+            Counter::Sources,
+        ))
     }
 }

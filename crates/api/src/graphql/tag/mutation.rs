@@ -22,7 +22,11 @@ pub struct TagInput {
 
 impl TagInput {
     fn into_domain(self) -> Result<TagFields, ApiError> {
-        let fields = TagFields { name: self.name, slug: self.slug, description: self.description };
+        let fields = TagFields {
+            name: self.name,
+            slug: self.slug,
+            description: self.description,
+        };
         Ok(fields.validated()?)
     }
 }
@@ -34,25 +38,47 @@ pub struct TagMutation;
 #[Object]
 impl TagMutation {
     /// Adds a tag.
-    async fn create_tag(&self, ctx: &Context<'_>, input: TagInput) -> async_graphql::Result<TagNode> {
-        ctx.request().viewer.may_manage_taxonomy().map_err(ApiError::from)?;
+    async fn create_tag(
+        &self,
+        ctx: &Context<'_>,
+        input: TagInput,
+    ) -> async_graphql::Result<TagNode> {
+        ctx.request()
+            .viewer
+            .may_manage_taxonomy()
+            .map_err(ApiError::from)?;
         let fields = input.into_domain()?;
         let now = ctx.request().now;
-        Ok(TagNode(write(ctx, move |conn| tags::create(conn, fields, now)).await?))
+        Ok(TagNode(
+            write(ctx, move |conn| tags::create(conn, fields, now)).await?,
+        ))
     }
 
     /// Changes a tag.
-    async fn update_tag(&self, ctx: &Context<'_>, id: ID, input: TagInput) -> async_graphql::Result<TagNode> {
-        ctx.request().viewer.may_manage_taxonomy().map_err(ApiError::from)?;
+    async fn update_tag(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: TagInput,
+    ) -> async_graphql::Result<TagNode> {
+        ctx.request()
+            .viewer
+            .may_manage_taxonomy()
+            .map_err(ApiError::from)?;
         let id: TagId = parse_id("id", &id)?;
         let fields = input.into_domain()?;
         let now = ctx.request().now;
-        Ok(TagNode(write(ctx, move |conn| tags::update(conn, id, fields, now)).await?))
+        Ok(TagNode(
+            write(ctx, move |conn| tags::update(conn, id, fields, now)).await?,
+        ))
     }
 
     /// Deletes a tag no article carries; CONFLICT otherwise.
     async fn delete_tag(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ID> {
-        ctx.request().viewer.may_manage_taxonomy().map_err(ApiError::from)?;
+        ctx.request()
+            .viewer
+            .may_manage_taxonomy()
+            .map_err(ApiError::from)?;
         let tag: TagId = parse_id("id", &id)?;
         write(ctx, move |conn| tags::delete(conn, tag)).await?;
         Ok(id)

@@ -4,7 +4,9 @@ use async_graphql::{Context, ID, Object};
 use quire_domain::Tag;
 use quire_persistence::store::articles::ArticleFilter;
 
-use crate::graphql::article::{ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection};
+use crate::graphql::article::{
+    ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection,
+};
 use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::PageArgs;
 
@@ -37,23 +39,47 @@ impl TagNode {
 
     /// How many articles the viewer may see carry this tag.
     async fn article_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
-        let count = ctx.loaders().tag_counts.load_one(self.0.id).await?.unwrap_or(0);
+        let count = ctx
+            .loaders()
+            .tag_counts
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or(0);
         Ok(i32::try_from(count).unwrap_or(i32::MAX))
     }
 
     /// The articles with this tag that the viewer may see.
-    #[expect(clippy::too_many_arguments, reason = "the Relay arguments are the public contract")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the Relay arguments are the public contract"
+    )]
     async fn articles(
         &self,
         ctx: &Context<'_>,
         filter: Option<ArticleFilterInput>,
-        #[graphql(default)] order_by: ArticleOrderInput,
+        #[graphql(default_with = "Some(ArticleOrderInput::PublishedAtDesc)")] order_by: Option<
+            ArticleOrderInput,
+        >,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
         before: Option<String>,
     ) -> async_graphql::Result<ArticleConnection> {
-        let filter = ArticleFilter { tag_id: Some(self.0.id), ..filter.unwrap_or_default().into() };
-        Ok(article_connection(ctx, filter, order_by, PageArgs { first, after, last, before }).await?)
+        let filter = ArticleFilter {
+            tag_id: Some(self.0.id),
+            ..filter.unwrap_or_default().into()
+        };
+        Ok(article_connection(
+            ctx,
+            filter,
+            order_by.unwrap_or_default(),
+            PageArgs {
+                first,
+                after,
+                last,
+                before,
+            },
+        )
+        .await?)
     }
 }

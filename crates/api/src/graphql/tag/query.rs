@@ -6,9 +6,9 @@ use quire_persistence::store::tags;
 
 use super::object::TagNode;
 use crate::error::ApiError;
+use crate::graphql::connection::{Counter, connection};
 use crate::graphql::context::{parse_id, read};
 use crate::graphql::pagination::PageArgs;
-use crate::graphql::connection::{Counter, connection};
 
 connection!(TagConnection, TagEdge, TagNode);
 
@@ -19,7 +19,12 @@ pub struct TagQuery;
 #[Object]
 impl TagQuery {
     /// One tag by id or slug; null when absent.
-    async fn tag(&self, ctx: &Context<'_>, id: Option<ID>, slug: Option<String>) -> async_graphql::Result<Option<TagNode>> {
+    async fn tag(
+        &self,
+        ctx: &Context<'_>,
+        id: Option<ID>,
+        slug: Option<String>,
+    ) -> async_graphql::Result<Option<TagNode>> {
         let found = match (id, slug) {
             (Some(id), _) => {
                 let id: TagId = parse_id("id", &id)?;
@@ -40,7 +45,13 @@ impl TagQuery {
         last: Option<i32>,
         before: Option<String>,
     ) -> async_graphql::Result<TagConnection> {
-        let request = PageArgs { first, after, last, before }.request(tags::ORDERING)?;
+        let request = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        }
+        .request(tags::ORDERING)?;
         let page = read(ctx, move |conn| tags::list(conn, &request)).await?;
         Ok(TagConnection::new(page.map(TagNode), Counter::Tags))
     }

@@ -17,8 +17,12 @@ pub struct UserQuery;
 impl UserQuery {
     /// The signed-in account; null for anonymous readers.
     async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
-        let Some(id) = ctx.request().viewer.user_id() else { return Ok(None) };
-        Ok(read(ctx, move |conn| users::by_id(conn, id)).await?.map(UserNode))
+        let Some(id) = ctx.request().viewer.user_id() else {
+            return Ok(None);
+        };
+        Ok(read(ctx, move |conn| users::by_id(conn, id))
+            .await?
+            .map(UserNode))
     }
 }
 
@@ -43,13 +47,26 @@ pub struct UserMutation;
 #[Object]
 impl UserMutation {
     /// Creates an account. Admins only.
-    async fn create_user(&self, ctx: &Context<'_>, input: CreateUserInput) -> async_graphql::Result<UserNode> {
-        ctx.request().viewer.may_manage_users().map_err(ApiError::from)?;
-        let user = NewUser { email: input.email, name: input.name, role: input.role.into() }
-            .validated(&input.password)
+    async fn create_user(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateUserInput,
+    ) -> async_graphql::Result<UserNode> {
+        ctx.request()
+            .viewer
+            .may_manage_users()
             .map_err(ApiError::from)?;
+        let user = NewUser {
+            email: input.email,
+            name: input.name,
+            role: input.role.into(),
+        }
+        .validated(&input.password)
+        .map_err(ApiError::from)?;
         let hash = password::hash(input.password, ctx.auth().password_cost()).await?;
         let now = ctx.request().now;
-        Ok(UserNode(write(ctx, move |conn| users::create(conn, user, &hash, now)).await?))
+        Ok(UserNode(
+            write(ctx, move |conn| users::create(conn, user, &hash, now)).await?,
+        ))
     }
 }

@@ -2,7 +2,10 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use quire_domain::{Article, ArticleId, ArticleStatus, DomainError, NewArticle, Slug, SourceId, UserId, markdown, text};
+use quire_domain::{
+    Article, ArticleId, ArticleStatus, DomainError, NewArticle, Slug, SourceId, UserId, markdown,
+    text,
+};
 
 use super::links::{set_authors, set_related, set_tags};
 use crate::db::DbConn;
@@ -13,16 +16,26 @@ use crate::store::{revisions, tags};
 use crate::time::naive;
 
 /// Stores a new draft with its links and first revision.
-pub fn create(conn: &mut DbConn, input: NewArticle, created_by: Option<UserId>, now: DateTime<Utc>) -> Result<Article, StoreError> {
+pub fn create(
+    conn: &mut DbConn,
+    input: NewArticle,
+    created_by: Option<UserId>,
+    now: DateTime<Utc>,
+) -> Result<Article, StoreError> {
     if let Some(source) = input.source_id {
         require_source(conn, source)?;
     }
     let slug = match &input.slug {
-        Some(given) => Slug::parse(given).map_err(|e| DomainError::invalid("slug", e.to_string()))?,
+        Some(given) => {
+            Slug::parse(given).map_err(|e| DomainError::invalid("slug", e.to_string()))?
+        }
         None => free_slug(conn, Slug::from_title(&input.title))?,
     };
     let excerpt_is_custom = input.excerpt.is_some();
-    let excerpt = input.excerpt.clone().unwrap_or_else(|| text::derive_excerpt(&input.body));
+    let excerpt = input
+        .excerpt
+        .clone()
+        .unwrap_or_else(|| text::derive_excerpt(&input.body));
     let word_count = i32::try_from(text::word_count(&input.body)).unwrap_or(i32::MAX);
     let at = naive(now);
     let id: i64 = diesel::insert_into(articles::table)
@@ -59,7 +72,10 @@ pub fn create(conn: &mut DbConn, input: NewArticle, created_by: Option<UserId>, 
 
 /// Fails with a field error unless the source exists.
 pub(super) fn require_source(conn: &mut DbConn, id: SourceId) -> Result<(), StoreError> {
-    let found: i64 = sources::table.filter(sources::id.eq(id.0)).count().get_result(conn)?;
+    let found: i64 = sources::table
+        .filter(sources::id.eq(id.0))
+        .count()
+        .get_result(conn)?;
     if found == 0 {
         return Err(DomainError::invalid("sourceId", "names no existing source").into());
     }

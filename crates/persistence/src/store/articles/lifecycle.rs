@@ -52,7 +52,9 @@ pub fn change_status(
     .execute(conn)?;
     if updated == 0 {
         let latest = super::existing(conn, id)?;
-        return Err(StoreError::Stale { current: latest.version });
+        return Err(StoreError::Stale {
+            current: latest.version,
+        });
     }
     super::existing(conn, id)
 }

@@ -18,7 +18,10 @@ fn raw(ids: &[ArticleId]) -> Vec<i64> {
 }
 
 /// The bylines of many articles, each in byline order.
-pub fn authors_of(conn: &mut DbConn, ids: &[ArticleId]) -> Result<HashMap<ArticleId, Vec<Author>>, StoreError> {
+pub fn authors_of(
+    conn: &mut DbConn,
+    ids: &[ArticleId],
+) -> Result<HashMap<ArticleId, Vec<Author>>, StoreError> {
     let rows: Vec<(i64, AuthorRow)> = article_authors::table
         .inner_join(authors::table)
         .filter(article_authors::article_id.eq_any(raw(ids)))
@@ -27,13 +30,19 @@ pub fn authors_of(conn: &mut DbConn, ids: &[ArticleId]) -> Result<HashMap<Articl
         .load(conn)?;
     let mut grouped: HashMap<ArticleId, Vec<Author>> = HashMap::new();
     for (article, author) in rows {
-        grouped.entry(ArticleId(article)).or_default().push(author.into());
+        grouped
+            .entry(ArticleId(article))
+            .or_default()
+            .push(author.into());
     }
     Ok(grouped)
 }
 
 /// The tags of many articles, each in display order.
-pub fn tags_of(conn: &mut DbConn, ids: &[ArticleId]) -> Result<HashMap<ArticleId, Vec<Tag>>, StoreError> {
+pub fn tags_of(
+    conn: &mut DbConn,
+    ids: &[ArticleId],
+) -> Result<HashMap<ArticleId, Vec<Tag>>, StoreError> {
     let rows: Vec<(i64, TagRow)> = article_tags::table
         .inner_join(tags::table)
         .filter(article_tags::article_id.eq_any(raw(ids)))
@@ -42,7 +51,10 @@ pub fn tags_of(conn: &mut DbConn, ids: &[ArticleId]) -> Result<HashMap<ArticleId
         .load(conn)?;
     let mut grouped: HashMap<ArticleId, Vec<Tag>> = HashMap::new();
     for (article, tag) in rows {
-        grouped.entry(ArticleId(article)).or_default().push(tag.into());
+        grouped
+            .entry(ArticleId(article))
+            .or_default()
+            .push(tag.into());
     }
     Ok(grouped)
 }
@@ -66,13 +78,21 @@ pub fn related_of(
         .load(conn)?;
     let mut grouped: HashMap<ArticleId, Vec<Article>> = HashMap::new();
     for (article, related) in rows {
-        grouped.entry(ArticleId(article)).or_default().push(related.try_into()?);
+        grouped
+            .entry(ArticleId(article))
+            .or_default()
+            .push(related.try_into()?);
     }
     Ok(grouped)
 }
 
 /// Fails with a field error unless every id names an existing row.
-fn require_all(found: usize, wanted: usize, field: &'static str, what: &str) -> Result<(), StoreError> {
+fn require_all(
+    found: usize,
+    wanted: usize,
+    field: &'static str,
+    what: &str,
+) -> Result<(), StoreError> {
     if found == wanted {
         Ok(())
     } else {
@@ -81,11 +101,24 @@ fn require_all(found: usize, wanted: usize, field: &'static str, what: &str) -> 
 }
 
 /// Replaces an article's byline.
-pub(super) fn set_authors(conn: &mut DbConn, article: ArticleId, ids: &[AuthorId]) -> Result<(), StoreError> {
+pub(super) fn set_authors(
+    conn: &mut DbConn,
+    article: ArticleId,
+    ids: &[AuthorId],
+) -> Result<(), StoreError> {
     let wanted: Vec<i64> = ids.iter().map(|id| id.0).collect();
-    let found: i64 = authors::table.filter(authors::id.eq_any(wanted.clone())).count().get_result(conn)?;
-    require_all(usize::try_from(found).unwrap_or(0), wanted.len(), "authorIds", "an author")?;
-    diesel::delete(article_authors::table.filter(article_authors::article_id.eq(article.0))).execute(conn)?;
+    let found: i64 = authors::table
+        .filter(authors::id.eq_any(wanted.clone()))
+        .count()
+        .get_result(conn)?;
+    require_all(
+        usize::try_from(found).unwrap_or(0),
+        wanted.len(),
+        "authorIds",
+        "an author",
+    )?;
+    diesel::delete(article_authors::table.filter(article_authors::article_id.eq(article.0)))
+        .execute(conn)?;
     let rows: Vec<_> = wanted
         .iter()
         .zip(0..)
@@ -99,14 +132,21 @@ pub(super) fn set_authors(conn: &mut DbConn, article: ArticleId, ids: &[AuthorId
         .collect();
     // One row at a time: batch inserts are not portable across both backends' dialects.
     for row in rows {
-        diesel::insert_into(article_authors::table).values(row).execute(conn)?;
+        diesel::insert_into(article_authors::table)
+            .values(row)
+            .execute(conn)?;
     }
     Ok(())
 }
 
 /// Replaces an article's tags.
-pub(super) fn set_tags(conn: &mut DbConn, article: ArticleId, ids: &[TagId]) -> Result<(), StoreError> {
-    diesel::delete(article_tags::table.filter(article_tags::article_id.eq(article.0))).execute(conn)?;
+pub(super) fn set_tags(
+    conn: &mut DbConn,
+    article: ArticleId,
+    ids: &[TagId],
+) -> Result<(), StoreError> {
+    diesel::delete(article_tags::table.filter(article_tags::article_id.eq(article.0)))
+        .execute(conn)?;
     let rows: Vec<_> = ids
         .iter()
         .zip(0..)
@@ -120,20 +160,35 @@ pub(super) fn set_tags(conn: &mut DbConn, article: ArticleId, ids: &[TagId]) -> 
         .collect();
     // One row at a time: batch inserts are not portable across both backends' dialects.
     for row in rows {
-        diesel::insert_into(article_tags::table).values(row).execute(conn)?;
+        diesel::insert_into(article_tags::table)
+            .values(row)
+            .execute(conn)?;
     }
     Ok(())
 }
 
 /// Replaces an article's "also read" list.
-pub(super) fn set_related(conn: &mut DbConn, article: ArticleId, ids: &[ArticleId]) -> Result<(), StoreError> {
+pub(super) fn set_related(
+    conn: &mut DbConn,
+    article: ArticleId,
+    ids: &[ArticleId],
+) -> Result<(), StoreError> {
     if ids.contains(&article) {
         return Err(DomainError::invalid("relatedIds", "must not list the article itself").into());
     }
     let wanted = raw(ids);
-    let found: i64 = articles::table.filter(articles::id.eq_any(wanted.clone())).count().get_result(conn)?;
-    require_all(usize::try_from(found).unwrap_or(0), wanted.len(), "relatedIds", "an article")?;
-    diesel::delete(article_related::table.filter(article_related::article_id.eq(article.0))).execute(conn)?;
+    let found: i64 = articles::table
+        .filter(articles::id.eq_any(wanted.clone()))
+        .count()
+        .get_result(conn)?;
+    require_all(
+        usize::try_from(found).unwrap_or(0),
+        wanted.len(),
+        "relatedIds",
+        "an article",
+    )?;
+    diesel::delete(article_related::table.filter(article_related::article_id.eq(article.0)))
+        .execute(conn)?;
     let rows: Vec<_> = wanted
         .iter()
         .zip(0..)
@@ -147,7 +202,9 @@ pub(super) fn set_related(conn: &mut DbConn, article: ArticleId, ids: &[ArticleI
         .collect();
     // One row at a time: batch inserts are not portable across both backends' dialects.
     for row in rows {
-        diesel::insert_into(article_related::table).values(row).execute(conn)?;
+        diesel::insert_into(article_related::table)
+            .values(row)
+            .execute(conn)?;
     }
     Ok(())
 }

@@ -73,21 +73,33 @@ impl ArticleOrder {
 
     fn cursor_of(self, row: &ArticleRow) -> Cursor {
         let key = match self {
-            ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc => SortKey::Time(utc(row.sort_at)),
+            ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc => {
+                SortKey::Time(utc(row.sort_at))
+            }
             ArticleOrder::UpdatedAtDesc => SortKey::Time(utc(row.updated_at)),
             ArticleOrder::TitleAsc => SortKey::Text(row.title.clone()),
         };
-        Cursor { ordering: self.name().to_owned(), key, id: row.id }
+        Cursor {
+            ordering: self.name().to_owned(),
+            key,
+            id: row.id,
+        }
     }
 }
 
 type BoxedArticles<'a> = articles::BoxedQuery<'a, Db>;
 
 /// Articles matching `filter` that the viewer may see.
-fn filtered<'a>(filter: &ArticleFilter, visibility: Visibility, now: DateTime<Utc>) -> BoxedArticles<'a> {
+fn filtered<'a>(
+    filter: &ArticleFilter,
+    visibility: Visibility,
+    now: DateTime<Utc>,
+) -> BoxedArticles<'a> {
     let mut query = articles::table.into_boxed().filter(visibility.predicate());
     if let Some(statuses) = &filter.statuses {
-        let any = statuses.iter().fold(nothing(), |acc, s| Box::new(acc.or(status_is(*s, now))) as ArticlePredicate);
+        let any = statuses.iter().fold(nothing(), |acc, s| {
+            Box::new(acc.or(status_is(*s, now))) as ArticlePredicate
+        });
         query = query.filter(any);
     }
     if let Some(slugs) = &filter.tags {
@@ -105,7 +117,9 @@ fn filtered<'a>(filter: &ArticleFilter, visibility: Visibility, now: DateTime<Ut
         query = query.filter(articles::id.eq_any(by));
     }
     if let Some(slug) = &filter.source {
-        let from = sources::table.filter(sources::slug.eq(slug.clone())).select(sources::id.nullable());
+        let from = sources::table
+            .filter(sources::slug.eq(slug.clone()))
+            .select(sources::id.nullable());
         query = query.filter(articles::source_id.eq_any(from));
     }
     if let Some(author) = filter.author_id {
@@ -118,7 +132,9 @@ fn filtered<'a>(filter: &ArticleFilter, visibility: Visibility, now: DateTime<Ut
         query = query.filter(articles::source_id.eq(source.0));
     }
     if let Some(tag) = filter.tag_id {
-        let tagged = article_tags::table.filter(article_tags::tag_id.eq(tag.0)).select(article_tags::article_id);
+        let tagged = article_tags::table
+            .filter(article_tags::tag_id.eq(tag.0))
+            .select(article_tags::article_id);
         query = query.filter(articles::id.eq_any(tagged));
     }
     if let Some(after) = filter.published_after {
@@ -143,11 +159,18 @@ fn filtered<'a>(filter: &ArticleFilter, visibility: Visibility, now: DateTime<Ut
 }
 
 fn escape_like(word: &str) -> String {
-    word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    word.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 /// How many visible articles match `filter`.
-pub fn count(conn: &mut DbConn, filter: &ArticleFilter, visibility: Visibility, now: DateTime<Utc>) -> Result<i64, StoreError> {
+pub fn count(
+    conn: &mut DbConn,
+    filter: &ArticleFilter,
+    visibility: Visibility,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
     Ok(filtered(filter, visibility, now).count().get_result(conn)?)
 }
 
@@ -155,9 +178,17 @@ pub fn count(conn: &mut DbConn, filter: &ArticleFilter, visibility: Visibility, 
 macro_rules! beyond {
     ($query:expr, $column:expr, $key:expr, $id:expr, $ascending:expr) => {
         if $ascending {
-            $query.filter($column.gt($key.clone()).or($column.eq($key).and(articles::id.gt($id))))
+            $query.filter(
+                $column
+                    .gt($key.clone())
+                    .or($column.eq($key).and(articles::id.gt($id))),
+            )
         } else {
-            $query.filter($column.lt($key.clone()).or($column.eq($key).and(articles::id.lt($id))))
+            $query.filter(
+                $column
+                    .lt($key.clone())
+                    .or($column.eq($key).and(articles::id.lt($id))),
+            )
         }
     };
 }
@@ -177,11 +208,20 @@ fn text_key(cursor: &Cursor, field: &'static str) -> Result<String, StoreError> 
 }
 
 fn bad_cursor(field: &'static str) -> StoreError {
-    StoreError::Domain(DomainError::invalid(field, quire_domain::cursor::InvalidCursor.to_string()))
+    StoreError::Domain(DomainError::invalid(
+        field,
+        quire_domain::cursor::InvalidCursor.to_string(),
+    ))
 }
 
 /// Applies one cursor bound; `ascending` is the direction rows are read in.
-fn bound<'a>(query: BoxedArticles<'a>, order: ArticleOrder, cursor: &Cursor, ascending: bool, field: &'static str) -> Result<BoxedArticles<'a>, StoreError> {
+fn bound<'a>(
+    query: BoxedArticles<'a>,
+    order: ArticleOrder,
+    cursor: &Cursor,
+    ascending: bool,
+    field: &'static str,
+) -> Result<BoxedArticles<'a>, StoreError> {
     let id = cursor.id;
     Ok(match order {
         ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc => {
@@ -201,12 +241,24 @@ fn bound<'a>(query: BoxedArticles<'a>, order: ArticleOrder, cursor: &Cursor, asc
 
 fn ordered(query: BoxedArticles<'_>, order: ArticleOrder, ascending: bool) -> BoxedArticles<'_> {
     match (order, ascending) {
-        (ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc, true) => query.order_by((articles::sort_at.asc(), articles::id.asc())),
-        (ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc, false) => query.order_by((articles::sort_at.desc(), articles::id.desc())),
-        (ArticleOrder::UpdatedAtDesc, true) => query.order_by((articles::updated_at.asc(), articles::id.asc())),
-        (ArticleOrder::UpdatedAtDesc, false) => query.order_by((articles::updated_at.desc(), articles::id.desc())),
-        (ArticleOrder::TitleAsc, true) => query.order_by((articles::title.asc(), articles::id.asc())),
-        (ArticleOrder::TitleAsc, false) => query.order_by((articles::title.desc(), articles::id.desc())),
+        (ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc, true) => {
+            query.order_by((articles::sort_at.asc(), articles::id.asc()))
+        }
+        (ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc, false) => {
+            query.order_by((articles::sort_at.desc(), articles::id.desc()))
+        }
+        (ArticleOrder::UpdatedAtDesc, true) => {
+            query.order_by((articles::updated_at.asc(), articles::id.asc()))
+        }
+        (ArticleOrder::UpdatedAtDesc, false) => {
+            query.order_by((articles::updated_at.desc(), articles::id.desc()))
+        }
+        (ArticleOrder::TitleAsc, true) => {
+            query.order_by((articles::title.asc(), articles::id.asc()))
+        }
+        (ArticleOrder::TitleAsc, false) => {
+            query.order_by((articles::title.desc(), articles::id.desc()))
+        }
     }
 }
 
@@ -239,5 +291,9 @@ pub fn list(
         .into_iter()
         .map(|(cursor, row)| Article::try_from(row).map(|a| (cursor, a)))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Page { items, has_next: page.has_next, has_previous: page.has_previous })
+    Ok(Page {
+        items,
+        has_next: page.has_next,
+        has_previous: page.has_previous,
+    })
 }

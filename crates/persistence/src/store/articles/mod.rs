@@ -1,16 +1,16 @@
 //! Articles: lookups, lists, writes and the links to authors, tags and related articles.
 
 mod create;
+mod lifecycle;
 mod links;
 mod list;
-mod lifecycle;
 mod update;
 mod visibility;
 
 pub use create::create;
+pub use lifecycle::{StatusChange, change_status, delete};
 pub use links::{authors_of, related_of, tags_of};
 pub use list::{ArticleFilter, ArticleOrder, count, list};
-pub use lifecycle::{change_status, delete, StatusChange};
 pub use update::update;
 pub use visibility::Visibility;
 pub(crate) use visibility::live_at;
@@ -24,7 +24,11 @@ use crate::rows::ArticleRow;
 use crate::schema::articles;
 
 /// An article by id, if the viewer may see it.
-pub fn by_id(conn: &mut DbConn, id: ArticleId, visibility: Visibility) -> Result<Option<Article>, StoreError> {
+pub fn by_id(
+    conn: &mut DbConn,
+    id: ArticleId,
+    visibility: Visibility,
+) -> Result<Option<Article>, StoreError> {
     articles::table
         .filter(articles::id.eq(id.0))
         .filter(visibility.predicate())
@@ -36,7 +40,11 @@ pub fn by_id(conn: &mut DbConn, id: ArticleId, visibility: Visibility) -> Result
 }
 
 /// An article by slug, if the viewer may see it.
-pub fn by_slug(conn: &mut DbConn, slug: &str, visibility: Visibility) -> Result<Option<Article>, StoreError> {
+pub fn by_slug(
+    conn: &mut DbConn,
+    slug: &str,
+    visibility: Visibility,
+) -> Result<Option<Article>, StoreError> {
     articles::table
         .filter(articles::slug.eq(slug))
         .filter(visibility.predicate())

@@ -45,7 +45,9 @@ pub fn update(
     let current = super::existing(conn, id)?;
     authorize(&current)?;
     if current.version != expected_version {
-        return Err(StoreError::Stale { current: current.version });
+        return Err(StoreError::Stale {
+            current: current.version,
+        });
     }
     if changes.is_empty() {
         return Ok(current);
@@ -62,7 +64,9 @@ pub fn update(
     let excerpt = match (&changes.excerpt, &changes.body) {
         (Some(Some(custom)), _) => Some((custom.clone(), true)),
         (Some(None), _) => Some((text::derive_excerpt(body), false)),
-        (None, Some(new_body)) if !current.excerpt_is_custom => Some((text::derive_excerpt(new_body), false)),
+        (None, Some(new_body)) if !current.excerpt_is_custom => {
+            Some((text::derive_excerpt(new_body), false))
+        }
         (None, _) => None,
     };
     let changeset = ArticleChangeset {
@@ -91,7 +95,9 @@ pub fn update(
     .execute(conn)?;
     if updated == 0 {
         let current = super::existing(conn, id)?;
-        return Err(StoreError::Stale { current: current.version });
+        return Err(StoreError::Stale {
+            current: current.version,
+        });
     }
     if let Some(authors) = &changes.author_ids {
         set_authors(conn, id, authors)?;

@@ -48,8 +48,13 @@ impl Visibility {
 /// also applies to joins that include `articles`.
 #[diesel::dsl::auto_type]
 pub(crate) fn live_at(now: chrono::NaiveDateTime) -> _ {
-    let live: [&'static str; 2] = [ArticleStatus::Published.as_str(), ArticleStatus::Scheduled.as_str()];
-    articles::status.eq_any(live).and(articles::published_at.le(now).assume_not_null())
+    let live: [&'static str; 2] = [
+        ArticleStatus::Published.as_str(),
+        ArticleStatus::Scheduled.as_str(),
+    ];
+    articles::status
+        .eq_any(live)
+        .and(articles::published_at.le(now).assume_not_null())
 }
 
 /// Articles whose effective status at `now` is `status`.
@@ -62,7 +67,9 @@ pub(crate) fn status_is(status: ArticleStatus, now: DateTime<Utc>) -> ArticlePre
                 .eq(ArticleStatus::Scheduled.as_str())
                 .and(articles::published_at.gt(now).assume_not_null()),
         ),
-        ArticleStatus::Draft | ArticleStatus::Archived => Box::new(articles::status.eq(status.as_str())),
+        ArticleStatus::Draft | ArticleStatus::Archived => {
+            Box::new(articles::status.eq(status.as_str()))
+        }
     }
 }
 
