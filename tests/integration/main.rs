@@ -1,7 +1,10 @@
 //! Black-box tests: each starts a real server on a random port with a fresh database, on SQLite
 //! and on PostgreSQL, and speaks HTTP to it.
 
-#![expect(clippy::unwrap_used, reason = "a failed unwrap fails the test, which is its purpose")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a failed unwrap fails the test, which is its purpose"
+)]
 
 mod auth;
 mod bad_input;

@@ -130,7 +130,9 @@ async fn execute(
             .flat_map(|r| r.errors.iter_mut())
             .for_each(|e| stamp(e, id)),
     }
-    HttpResponse::Ok().insert_header(("x-request-id", id.to_string())).json(response)
+    HttpResponse::Ok()
+        .insert_header(("x-request-id", id.to_string()))
+        .json(response)
 }
 
 /// Gives every error a code. Errors raised before any resolver ran (syntax, unknown fields,
