@@ -1,0 +1,163 @@
+//! The `quire` command itself, run as a user would, against SQLite and PostgreSQL URLs.
+
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failure fails the test, which is its purpose"
+)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Command, Output, Stdio};
+
+use quire_harness::{Backend, TestDatabase};
+use serde_json::{Value, json};
+
+fn quire(database: &str, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(args)
+        .env("QUIRE_DATABASE_URL", database)
+        .env("QUIRE_LOG", "warn")
+        .env_remove("QUIRE_JWT_SECRET")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("quire runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Starts `quire serve` on port 0 and returns the process and the URL it printed.
+fn serve(database: &str) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--database", database])
+        .env("QUIRE_LOG", "warn")
+        .env_remove("QUIRE_JWT_SECRET")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("quire serve runs");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"));
+    (child, url.to_owned())
+}
+
+async fn post(url: &str, query: &str, variables: Value) -> Value {
+    reqwest::Client::new()
+        .post(url)
+        .json(&json!({ "query": query, "variables": variables }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+async fn migrate_create_user_serve_and_stop(backend: Backend) {
+    let db = TestDatabase::create(backend);
+    let url = match &db {
+        TestDatabase::Sqlite(path) => format!("sqlite://{}", path.display()),
+        TestDatabase::Postgres { .. } => db.url().target().to_owned(),
+    };
+
+    let migrated = quire(&url, &["migrate", "--database", &url], "");
+    assert!(migrated.status.success(), "{}", text(&migrated.stderr));
+    let again = quire(&url, &["migrate"], "");
+    assert!(
+        text(&again.stdout).contains("up to date"),
+        "{}",
+        text(&again.stdout)
+    );
+
+    let create = [
+        "user",
+        "create",
+        "--email",
+        "Ed@Example.com",
+        "--name",
+        "Ed",
+        "--role",
+        "editor",
+        "--password-stdin",
+    ];
+    let created = quire(&url, &create, "correct horse battery\n");
+    assert!(created.status.success(), "{}", text(&created.stderr));
+    assert!(
+        text(&created.stdout).contains("Created EDITOR Ed <ed@example.com>"),
+        "{}",
+        text(&created.stdout)
+    );
+    let duplicate = quire(&url, &create, "correct horse battery\n");
+    assert!(!duplicate.status.success());
+    assert!(
+        text(&duplicate.stderr).contains("already exists"),
+        "{}",
+        text(&duplicate.stderr)
+    );
+    let weak = quire(
+        &url,
+        &[
+            "user",
+            "create",
+            "--email",
+            "a@b.co",
+            "--name",
+            "A",
+            "--role",
+            "author",
+            "--password-stdin",
+        ],
+        "short\n",
+    );
+    assert!(!weak.status.success());
+    assert!(
+        text(&weak.stderr).contains("password"),
+        "{}",
+        text(&weak.stderr)
+    );
+
+    let (mut server, graphql) = serve(&url);
+    let ready = reqwest::get(graphql.replace("/graphql", "/readyz"))
+        .await
+        .unwrap();
+    assert_eq!(ready.status().as_u16(), 200);
+    let login = post(&graphql, "mutation { login(email: \"ed@example.com\", password: \"correct horse battery\") { user { role } } }", json!({})).await;
+    assert_eq!(login["data"]["login"]["user"]["role"], "EDITOR", "{login}");
+
+    let stopped = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    let status = server.wait().unwrap();
+    assert!(
+        status.success(),
+        "SIGTERM stops the server cleanly: {status}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite() {
+    migrate_create_user_serve_and_stop(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres() {
+    migrate_create_user_serve_and_stop(Backend::Postgres).await;
+}
