@@ -67,11 +67,22 @@ def main():
             "authorIds": [author_ids[s] for s in x["authors"]],
             "sourceId": source_ids.get(x["source"]), "sourceUrl": x["sourceUrl"],
             "tags": [tag_names[s] for s in x["tags"]],
-            "relatedIds": [article_ids[s] for s in x["related"]],
+            "relatedIds": [article_ids[s] for s in x["related"] if s in article_ids],
         } for x in chunk]
         created = api.many("createArticle", "CreateArticleInput!", inputs)
         for x, r in zip(chunk, created):
             article_ids[x["slug"]] = r["id"]
+        # Links to articles created in this same batch are added once those exist.
+        late = [x for x, i in zip(chunk, inputs) if len(i["relatedIds"]) < len(x["related"])]
+        if late:
+            params = ", ".join(f"$id{n}: ID!, $r{n}: [ID!]" for n in range(len(late)))
+            fields = " ".join(f"u{n}: updateArticle(id: $id{n}, expectedVersion: 1, input: {{ relatedIds: $r{n} }}) {{ id }}"
+                              for n in range(len(late)))
+            variables = {}
+            for n, x in enumerate(late):
+                variables[f"id{n}"] = article_ids[x["slug"]]
+                variables[f"r{n}"] = [article_ids[s] for s in x["related"]]
+            api.run(f"mutation({params}) {{ {fields} }}", variables)
         to_publish = [x for x in chunk if x["status"] == "PUBLISHED"]
         if to_publish:
             params = ", ".join(f"$id{n}: ID!, $at{n}: DateTime" for n in range(len(to_publish)))

@@ -14,5 +14,6 @@ mod health;
 mod pagination;
 mod roles;
 mod schema;
+mod search;
 mod statements;
 mod visibility;

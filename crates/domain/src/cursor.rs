@@ -11,17 +11,19 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The value of the sort column at the cursor's row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SortKey {
     /// A timestamp column such as `publishedAt` or `updatedAt`.
     Time(DateTime<Utc>),
     /// A text column such as a title or a name.
     Text(String),
+    /// A computed score, such as search relevance.
+    Number(f64),
 }
 
 /// A position in one ordering of one list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cursor {
     /// The ordering this cursor belongs to; a cursor is refused under any other.
     #[serde(rename = "o")]
@@ -72,6 +74,7 @@ mod tests {
             (0i64..4_102_444_800_000_000)
                 .prop_map(|us| SortKey::Time(DateTime::from_timestamp_micros(us).unwrap())),
             "\\PC{0,80}".prop_map(SortKey::Text),
+            (-1.0e6f64..1.0e6).prop_map(SortKey::Number),
         ]
     }
 

@@ -17,7 +17,7 @@ macro_rules! name_ordered_list {
 
             let key = |cursor: &Cursor, field: &'static str| match &cursor.key {
                 SortKey::Text(name) => Ok((name.clone(), cursor.id)),
-                SortKey::Time(_) => Err($crate::error::StoreError::Domain(
+                SortKey::Time(_) | SortKey::Number(_) => Err($crate::error::StoreError::Domain(
                     quire_domain::DomainError::invalid(
                         field,
                         quire_domain::cursor::InvalidCursor.to_string(),

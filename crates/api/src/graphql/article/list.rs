@@ -69,9 +69,8 @@ pub enum ArticleOrderInput {
 impl From<ArticleOrderInput> for ArticleOrder {
     fn from(order: ArticleOrderInput) -> Self {
         match order {
-            ArticleOrderInput::PublishedAtDesc | ArticleOrderInput::Relevance => {
-                ArticleOrder::PublishedAtDesc
-            }
+            ArticleOrderInput::PublishedAtDesc => ArticleOrder::PublishedAtDesc,
+            ArticleOrderInput::Relevance => ArticleOrder::Relevance,
             ArticleOrderInput::PublishedAtAsc => ArticleOrder::PublishedAtAsc,
             ArticleOrderInput::UpdatedAtDesc => ArticleOrder::UpdatedAtDesc,
             ArticleOrderInput::TitleAsc => ArticleOrder::TitleAsc,

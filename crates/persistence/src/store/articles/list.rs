@@ -5,18 +5,14 @@ use diesel::prelude::*;
 use quire_domain::cursor::{Cursor, SortKey};
 use quire_domain::{Article, ArticleStatus, AuthorId, DomainError, SourceId, TagId};
 
+use super::search::{self, ArticleScore};
 use super::visibility::{ArticlePredicate, Visibility, nothing, status_is};
-use crate::db::{Db, DbConn};
+use crate::db::{Backend, Db, DbConn};
 use crate::error::StoreError;
 use crate::page::{Page, PageRequest};
 use crate::rows::ArticleRow;
 use crate::schema::{article_authors, article_tags, articles, authors, sources, tags};
 use crate::time::{naive, utc};
-
-diesel::define_sql_function! {
-    /// Lowercases text, for case-insensitive matching on both backends.
-    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
-}
 
 /// Which articles a list holds. Every condition given must hold.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,6 +50,8 @@ pub enum ArticleOrder {
     UpdatedAtDesc,
     /// Alphabetical by title.
     TitleAsc,
+    /// Best match for the filter's search first; without a search, newest first.
+    Relevance,
 }
 
 impl ArticleOrder {
@@ -64,15 +62,20 @@ impl ArticleOrder {
             ArticleOrder::PublishedAtAsc => "PUBLISHED_AT_ASC",
             ArticleOrder::UpdatedAtDesc => "UPDATED_AT_DESC",
             ArticleOrder::TitleAsc => "TITLE_ASC",
+            ArticleOrder::Relevance => "RELEVANCE",
         }
     }
 
     fn ascending(self) -> bool {
-        matches!(self, ArticleOrder::PublishedAtAsc | ArticleOrder::TitleAsc)
+        matches!(
+            self,
+            ArticleOrder::PublishedAtAsc | ArticleOrder::TitleAsc | ArticleOrder::Relevance
+        )
     }
 
-    fn cursor_of(self, row: &ArticleRow) -> Cursor {
+    fn cursor_of(self, row: &ArticleRow, score: f64) -> Cursor {
         let key = match self {
+            ArticleOrder::Relevance => SortKey::Number(score),
             ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc => {
                 SortKey::Time(utc(row.sort_at))
             }
@@ -91,6 +94,7 @@ type BoxedArticles<'a> = articles::BoxedQuery<'a, Db>;
 
 /// Articles matching `filter` that the viewer may see.
 fn filtered<'a>(
+    backend: Backend,
     filter: &ArticleFilter,
     visibility: Visibility,
     now: DateTime<Utc>,
@@ -143,25 +147,18 @@ fn filtered<'a>(
     if let Some(before) = filter.published_before {
         query = query.filter(articles::published_at.lt(naive(before)));
     }
-    if let Some(search) = &filter.search {
-        for word in search.split_whitespace().take(8) {
-            let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
-            query = query.filter(
-                lower(articles::title)
-                    .like(pattern.clone())
-                    .escape('\\')
-                    .or(lower(articles::excerpt).like(pattern.clone()).escape('\\'))
-                    .or(lower(articles::body).like(pattern).escape('\\')),
-            );
-        }
+    if let Some(text) = &filter.search {
+        query = query.filter(search::matches(backend, text));
     }
     query
 }
 
-fn escape_like(word: &str) -> String {
-    word.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
+/// The engine behind a connection; only full-text search needs to know.
+fn backend_of(conn: &DbConn) -> Backend {
+    match conn {
+        DbConn::Postgres(_) => Backend::Postgres,
+        DbConn::Sqlite(_) => Backend::Sqlite,
+    }
 }
 
 /// How many visible articles match `filter`.
@@ -171,10 +168,13 @@ pub fn count(
     visibility: Visibility,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    Ok(filtered(filter, visibility, now).count().get_result(conn)?)
+    let backend = backend_of(conn);
+    Ok(filtered(backend, filter, visibility, now)
+        .count()
+        .get_result(conn)?)
 }
 
-/// Keeps rows strictly beyond `cursor` in the direction of travel.
+/// Keeps rows strictly beyond `(key, id)` in the direction of travel.
 macro_rules! beyond {
     ($query:expr, $column:expr, $key:expr, $id:expr, $ascending:expr) => {
         if $ascending {
@@ -193,20 +193,6 @@ macro_rules! beyond {
     };
 }
 
-fn time_key(cursor: &Cursor, field: &'static str) -> Result<chrono::NaiveDateTime, StoreError> {
-    match &cursor.key {
-        SortKey::Time(at) => Ok(naive(*at)),
-        SortKey::Text(_) => Err(bad_cursor(field)),
-    }
-}
-
-fn text_key(cursor: &Cursor, field: &'static str) -> Result<String, StoreError> {
-    match &cursor.key {
-        SortKey::Text(text) => Ok(text.clone()),
-        SortKey::Time(_) => Err(bad_cursor(field)),
-    }
-}
-
 fn bad_cursor(field: &'static str) -> StoreError {
     StoreError::Domain(DomainError::invalid(
         field,
@@ -214,50 +200,79 @@ fn bad_cursor(field: &'static str) -> StoreError {
     ))
 }
 
-/// Applies one cursor bound; `ascending` is the direction rows are read in.
-fn bound<'a>(
-    query: BoxedArticles<'a>,
+/// How one list is ordered: the ordering and, for relevance, the search it ranks by.
+struct Ordering<'f> {
     order: ArticleOrder,
-    cursor: &Cursor,
-    ascending: bool,
-    field: &'static str,
-) -> Result<BoxedArticles<'a>, StoreError> {
-    let id = cursor.id;
-    Ok(match order {
-        ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc => {
-            let key = time_key(cursor, field)?;
-            beyond!(query, articles::sort_at, key, id, ascending)
-        }
-        ArticleOrder::UpdatedAtDesc => {
-            let key = time_key(cursor, field)?;
-            beyond!(query, articles::updated_at, key, id, ascending)
-        }
-        ArticleOrder::TitleAsc => {
-            let key = text_key(cursor, field)?;
-            beyond!(query, articles::title, key, id, ascending)
-        }
-    })
+    backend: Backend,
+    search: Option<&'f str>,
 }
 
-fn ordered(query: BoxedArticles<'_>, order: ArticleOrder, ascending: bool) -> BoxedArticles<'_> {
-    match (order, ascending) {
-        (ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc, true) => {
-            query.order_by((articles::sort_at.asc(), articles::id.asc()))
+impl Ordering<'_> {
+    /// The match score, for relevance; a constant otherwise.
+    fn score(&self) -> ArticleScore {
+        match (self.order, self.search) {
+            (ArticleOrder::Relevance, Some(text)) => search::score(self.backend, text),
+            _ => search::no_score(),
         }
-        (ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc, false) => {
-            query.order_by((articles::sort_at.desc(), articles::id.desc()))
-        }
-        (ArticleOrder::UpdatedAtDesc, true) => {
-            query.order_by((articles::updated_at.asc(), articles::id.asc()))
-        }
-        (ArticleOrder::UpdatedAtDesc, false) => {
-            query.order_by((articles::updated_at.desc(), articles::id.desc()))
-        }
-        (ArticleOrder::TitleAsc, true) => {
-            query.order_by((articles::title.asc(), articles::id.asc()))
-        }
-        (ArticleOrder::TitleAsc, false) => {
-            query.order_by((articles::title.desc(), articles::id.desc()))
+    }
+
+    /// Keeps rows beyond `cursor`, reading in the `ascending` direction.
+    fn bound<'a>(
+        &self,
+        query: BoxedArticles<'a>,
+        cursor: &Cursor,
+        ascending: bool,
+        field: &'static str,
+    ) -> Result<BoxedArticles<'a>, StoreError> {
+        let id = cursor.id;
+        Ok(match (self.order, &cursor.key) {
+            (ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc, SortKey::Time(at)) => {
+                beyond!(query, articles::sort_at, naive(*at), id, ascending)
+            }
+            (ArticleOrder::UpdatedAtDesc, SortKey::Time(at)) => {
+                beyond!(query, articles::updated_at, naive(*at), id, ascending)
+            }
+            (ArticleOrder::TitleAsc, SortKey::Text(title)) => {
+                beyond!(query, articles::title, title.clone(), id, ascending)
+            }
+            (ArticleOrder::Relevance, SortKey::Number(score)) => {
+                let (score, tie) = (*score, self.score().eq(*score));
+                if ascending {
+                    query.filter(self.score().gt(score).or(tie.and(articles::id.gt(id))))
+                } else {
+                    query.filter(self.score().lt(score).or(tie.and(articles::id.lt(id))))
+                }
+            }
+            _ => return Err(bad_cursor(field)),
+        })
+    }
+
+    fn apply<'a>(&self, query: BoxedArticles<'a>, ascending: bool) -> BoxedArticles<'a> {
+        match (self.order, ascending) {
+            (ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc, true) => {
+                query.order_by((articles::sort_at.asc(), articles::id.asc()))
+            }
+            (ArticleOrder::PublishedAtDesc | ArticleOrder::PublishedAtAsc, false) => {
+                query.order_by((articles::sort_at.desc(), articles::id.desc()))
+            }
+            (ArticleOrder::UpdatedAtDesc, true) => {
+                query.order_by((articles::updated_at.asc(), articles::id.asc()))
+            }
+            (ArticleOrder::UpdatedAtDesc, false) => {
+                query.order_by((articles::updated_at.desc(), articles::id.desc()))
+            }
+            (ArticleOrder::TitleAsc, true) => {
+                query.order_by((articles::title.asc(), articles::id.asc()))
+            }
+            (ArticleOrder::TitleAsc, false) => {
+                query.order_by((articles::title.desc(), articles::id.desc()))
+            }
+            (ArticleOrder::Relevance, true) => {
+                query.order_by((self.score().asc(), articles::id.asc()))
+            }
+            (ArticleOrder::Relevance, false) => {
+                query.order_by((self.score().desc(), articles::id.desc()))
+            }
         }
     }
 }
@@ -271,25 +286,38 @@ pub fn list(
     visibility: Visibility,
     now: DateTime<Utc>,
 ) -> Result<Page<Article>, StoreError> {
+    let backend = backend_of(conn);
+    let search = filter.search.as_deref();
+    // Relevance needs something to be relevant to; without a search it is newest first.
+    let order = match (order, search) {
+        (ArticleOrder::Relevance, None) => ArticleOrder::PublishedAtDesc,
+        (order, _) => order,
+    };
+    let ordering = Ordering {
+        order,
+        backend,
+        search,
+    };
     // Paging from the end reads the list backwards, then `Page::assemble` restores its order.
     let reading_ascending = order.ascending() != page.from_end;
-    let mut query = filtered(filter, visibility, now);
+    let mut query = filtered(backend, filter, visibility, now);
     if let Some(after) = &page.after {
-        query = bound(query, order, after, order.ascending(), "after")?;
+        query = ordering.bound(query, after, order.ascending(), "after")?;
     }
     if let Some(before) = &page.before {
-        query = bound(query, order, before, !order.ascending(), "before")?;
+        query = ordering.bound(query, before, !order.ascending(), "before")?;
     }
     let limit = i64::try_from(page.limit + 1).unwrap_or(i64::MAX);
-    let rows: Vec<ArticleRow> = ordered(query, order, reading_ascending)
-        .select(ArticleRow::as_select())
+    let rows: Vec<(ArticleRow, f64)> = ordering
+        .apply(query, reading_ascending)
+        .select((ArticleRow::as_select(), ordering.score()))
         .limit(limit)
         .load(conn)?;
-    let page = Page::assemble(page, rows, |row| order.cursor_of(row));
+    let page = Page::assemble(page, rows, |(row, score)| order.cursor_of(row, *score));
     let items = page
         .items
         .into_iter()
-        .map(|(cursor, row)| Article::try_from(row).map(|a| (cursor, a)))
+        .map(|(cursor, (row, _))| Article::try_from(row).map(|a| (cursor, a)))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Page {
         items,

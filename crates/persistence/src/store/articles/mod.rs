@@ -4,6 +4,7 @@ mod create;
 mod lifecycle;
 mod links;
 mod list;
+mod search;
 mod update;
 mod visibility;
 
