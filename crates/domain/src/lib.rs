@@ -19,8 +19,8 @@ pub mod validation;
 pub use error::{DomainError, FieldError};
 pub use ids::{ArticleId, AuthorId, SourceId, TagId, UserId};
 pub use model::{
-    Article, ArticleChanges, Author, AuthorFields, NewArticle, NewUser, Revision, Source,
-    SourceFields, Tag, TagFields, User,
+    Article, ArticleChanges, ArticleText, Author, AuthorFields, NewArticle, NewUser, Revision,
+    Source, SourceFields, Tag, TagFields, User,
 };
 pub use policy::Viewer;
 pub use role::Role;

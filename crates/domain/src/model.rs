@@ -22,11 +22,10 @@ pub struct Article {
     /// Whether `excerpt` was written by a person rather than derived, so a body change knows
     /// whether to derive it again.
     pub excerpt_is_custom: bool,
-    /// Markdown source.
-    pub body: String,
-    /// Sanitised HTML rendering of `body`.
-    pub body_html: String,
-    /// Words a reader sees in `body`.
+    /// The body; `None` when the article was read as part of a list, where bodies would only
+    /// be copied around unread. Fetch it by id when a list reader asks for it.
+    pub text: Option<ArticleText>,
+    /// Words a reader sees in the body.
     pub word_count: u32,
     /// Stored stage; see [`Article::effective_status`] for what readers observe.
     pub status: ArticleStatus,
@@ -62,6 +61,15 @@ impl Article {
     pub fn reading_time_minutes(&self) -> u32 {
         crate::text::reading_time_minutes(self.word_count)
     }
+}
+
+/// An article's body, the bulk of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleText {
+    /// Markdown source.
+    pub body: String,
+    /// Sanitised HTML rendering of `body`, made when the body is written.
+    pub body_html: String,
 }
 
 /// A validated request to create an article; the store turns it into a row.

@@ -2,15 +2,15 @@
 
 use diesel::prelude::*;
 use quire_domain::{
-    Article, ArticleId, ArticleStatus, Author, AuthorId, Role, Source, SourceId, Tag, TagId, User,
-    UserId,
+    Article, ArticleId, ArticleStatus, ArticleText, Author, AuthorId, Role, Source, SourceId, Tag,
+    TagId, User, UserId,
 };
 
 use crate::error::StoreError;
 use crate::schema::{articles, authors, sources, tags, users};
 use crate::time::utc;
 
-/// An `articles` row.
+/// An `articles` row without the body, which only single-article reads load.
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = articles)]
 pub struct ArticleRow {
@@ -20,8 +20,6 @@ pub struct ArticleRow {
     pub subtitle: Option<String>,
     pub excerpt: String,
     pub excerpt_is_custom: bool,
-    pub body: String,
-    pub body_html: String,
     pub word_count: i32,
     pub status: String,
     pub published_at: Option<chrono::NaiveDateTime>,
@@ -49,8 +47,7 @@ impl TryFrom<ArticleRow> for Article {
             subtitle: row.subtitle,
             excerpt: row.excerpt,
             excerpt_is_custom: row.excerpt_is_custom,
-            body: row.body,
-            body_html: row.body_html,
+            text: None,
             word_count: u32::try_from(row.word_count).unwrap_or(0),
             status,
             published_at: row.published_at.map(utc),
@@ -61,6 +58,23 @@ impl TryFrom<ArticleRow> for Article {
             updated_at: utc(row.updated_at),
             version: row.version,
         })
+    }
+}
+
+/// The body columns of an `articles` row.
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = articles)]
+pub struct ArticleTextRow {
+    pub body: String,
+    pub body_html: String,
+}
+
+impl From<ArticleTextRow> for ArticleText {
+    fn from(row: ArticleTextRow) -> Self {
+        ArticleText {
+            body: row.body,
+            body_html: row.body_html,
+        }
     }
 }
 

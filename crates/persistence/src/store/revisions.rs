@@ -52,7 +52,7 @@ pub(crate) fn record(
             revs::title.eq(&article.title),
             revs::subtitle.eq(&article.subtitle),
             revs::excerpt.eq(&article.excerpt),
-            revs::body.eq(&article.body),
+            revs::body.eq(article.text.as_ref().map_or("", |t| t.body.as_str())),
             revs::edited_by.eq(editor.map(|u| u.0)),
             revs::created_at.eq(naive(article.updated_at)),
         ))

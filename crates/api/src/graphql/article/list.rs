@@ -100,5 +100,5 @@ pub async fn article_connection(
         visibility,
         now,
     };
-    Ok(ArticleConnection::new(page.map(ArticleNode), counter))
+    Ok(ArticleConnection::new(page.map(ArticleNode::from), counter))
 }

@@ -28,7 +28,7 @@ async fn change_status(
         articles::change_status(conn, id, change, |_| Ok(()), now)
     })
     .await?;
-    Ok(ArticleNode(article))
+    Ok(ArticleNode::from(article))
 }
 
 #[Object]
@@ -46,7 +46,7 @@ impl ArticleMutation {
             .map_err(ApiError::from)?;
         let article = input.into_domain()?;
         let (author, now) = (request.viewer.user_id(), request.now);
-        Ok(ArticleNode(
+        Ok(ArticleNode::from(
             write(ctx, move |conn| {
                 articles::create(conn, article, author, now)
             })
@@ -83,7 +83,7 @@ impl ArticleMutation {
             )
         })
         .await?;
-        Ok(ArticleNode(article))
+        Ok(ArticleNode::from(article))
     }
 
     /// Publishes now, or schedules when `at` lies in the future: readers see the article from

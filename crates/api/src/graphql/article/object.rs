@@ -2,7 +2,9 @@
 
 use async_graphql::{Context, Enum, ID, Object};
 use chrono::{DateTime, Utc};
-use quire_domain::{Article, ArticleStatus};
+use std::sync::Arc;
+
+use quire_domain::{Article, ArticleStatus, ArticleText};
 
 use super::revision::{RevisionConnection, revisions};
 use crate::graphql::author::AuthorNode;
@@ -46,9 +48,29 @@ impl From<ArticleStatusValue> for ArticleStatus {
     }
 }
 
-/// An article as GraphQL serves it.
+/// An article as GraphQL serves it; shared, since lists hand the same node to edges and nodes.
 #[derive(Clone)]
-pub struct ArticleNode(pub Article);
+pub struct ArticleNode(pub Arc<Article>);
+
+impl From<Article> for ArticleNode {
+    fn from(article: Article) -> Self {
+        ArticleNode(Arc::new(article))
+    }
+}
+
+impl ArticleNode {
+    /// The body, read with the article or, for articles from lists, loaded for all at once.
+    async fn text(&self, ctx: &Context<'_>) -> async_graphql::Result<ArticleText> {
+        if let Some(text) = &self.0.text {
+            return Ok(text.clone());
+        }
+        let text = ctx.loaders().texts.load_one(self.0.id).await?;
+        Ok(text.unwrap_or(ArticleText {
+            body: String::new(),
+            body_html: String::new(),
+        }))
+    }
+}
 
 /// A piece of editorial content.
 #[Object(name = "Article")]
@@ -79,13 +101,13 @@ impl ArticleNode {
     }
 
     /// Markdown source.
-    async fn body(&self) -> &str {
-        &self.0.body
+    async fn body(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        Ok(self.text(ctx).await?.body)
     }
 
     /// The body as sanitised HTML, safe to insert into a page.
-    async fn body_html(&self) -> &str {
-        &self.0.body_html
+    async fn body_html(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        Ok(self.text(ctx).await?.body_html)
     }
 
     /// Life-cycle stage as of this request: a scheduled article whose time has come is PUBLISHED.
@@ -158,7 +180,7 @@ impl ArticleNode {
         Ok(related
             .unwrap_or_default()
             .into_iter()
-            .map(ArticleNode)
+            .map(ArticleNode::from)
             .collect())
     }
 

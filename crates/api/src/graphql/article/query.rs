@@ -34,7 +34,7 @@ impl ArticleQuery {
             }
             (None, None) => return Err(ApiError::bad_input("id", "pass an id or a slug").into()),
         };
-        Ok(found.map(ArticleNode))
+        Ok(found.map(ArticleNode::from))
     }
 
     /// A page of the articles the viewer may see.

@@ -4,6 +4,7 @@
 
 mod article_authors;
 mod article_tags;
+mod article_texts;
 mod related_articles;
 mod sources;
 mod tag_article_counts;
@@ -14,6 +15,7 @@ use quire_persistence::store::articles::Visibility;
 
 pub use article_authors::ArticleAuthors;
 pub use article_tags::ArticleTags;
+pub use article_texts::ArticleTexts;
 pub use related_articles::RelatedArticles;
 pub use sources::Sources;
 pub use tag_article_counts::TagArticleCounts;
@@ -24,6 +26,8 @@ pub struct Loaders {
     pub authors: DataLoader<ArticleAuthors>,
     /// Article → tags.
     pub tags: DataLoader<ArticleTags>,
+    /// Article → body, for articles read in lists.
+    pub texts: DataLoader<ArticleTexts>,
     /// Article → visible "also read" articles.
     pub related: DataLoader<RelatedArticles>,
     /// Source by id.
@@ -38,6 +42,7 @@ impl Loaders {
         Self {
             authors: DataLoader::new(ArticleAuthors(store.clone()), tokio::spawn),
             tags: DataLoader::new(ArticleTags(store.clone()), tokio::spawn),
+            texts: DataLoader::new(ArticleTexts(store.clone()), tokio::spawn),
             related: DataLoader::new(
                 RelatedArticles {
                     store: store.clone(),

@@ -17,11 +17,13 @@ pub use visibility::Visibility;
 pub(crate) use visibility::live_at;
 
 use diesel::prelude::*;
-use quire_domain::{Article, ArticleId};
+use std::collections::HashMap;
+
+use quire_domain::{Article, ArticleId, ArticleText};
 
 use crate::db::DbConn;
 use crate::error::StoreError;
-use crate::rows::ArticleRow;
+use crate::rows::{ArticleRow, ArticleTextRow};
 use crate::schema::articles;
 
 /// An article by id, if the viewer may see it.
@@ -33,10 +35,10 @@ pub fn by_id(
     articles::table
         .filter(articles::id.eq(id.0))
         .filter(visibility.predicate())
-        .select(ArticleRow::as_select())
+        .select((ArticleRow::as_select(), ArticleTextRow::as_select()))
         .first(conn)
         .optional()?
-        .map(Article::try_from)
+        .map(with_text)
         .transpose()
 }
 
@@ -49,14 +51,38 @@ pub fn by_slug(
     articles::table
         .filter(articles::slug.eq(slug))
         .filter(visibility.predicate())
-        .select(ArticleRow::as_select())
+        .select((ArticleRow::as_select(), ArticleTextRow::as_select()))
         .first(conn)
         .optional()?
-        .map(Article::try_from)
+        .map(with_text)
         .transpose()
 }
 
 /// An article by id whatever its status, for writers; `NotFound` when absent.
 pub(crate) fn existing(conn: &mut DbConn, id: ArticleId) -> Result<Article, StoreError> {
     by_id(conn, id, Visibility::Everything)?.ok_or(StoreError::NotFound("article"))
+}
+
+/// A full article from its row and body.
+fn with_text((row, text): (ArticleRow, ArticleTextRow)) -> Result<Article, StoreError> {
+    Article::try_from(row).map(|article| Article {
+        text: Some(text.into()),
+        ..article
+    })
+}
+
+/// The bodies of many articles, for readers of lists who ask for them. Visibility was decided
+/// when the articles themselves were read.
+pub fn texts_of(
+    conn: &mut DbConn,
+    ids: &[ArticleId],
+) -> Result<HashMap<ArticleId, ArticleText>, StoreError> {
+    let rows: Vec<(i64, ArticleTextRow)> = articles::table
+        .filter(articles::id.eq_any(ids.iter().map(|id| id.0).collect::<Vec<_>>()))
+        .select((articles::id, ArticleTextRow::as_select()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, text)| (ArticleId(id), text.into()))
+        .collect())
 }

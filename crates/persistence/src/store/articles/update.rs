@@ -60,7 +60,8 @@ pub fn update(
         .as_deref()
         .map(|s| Slug::parse(s).map_err(|e| DomainError::invalid("slug", e.to_string())))
         .transpose()?;
-    let body = changes.body.as_deref().unwrap_or(&current.body);
+    let current_body = current.text.as_ref().map_or("", |t| t.body.as_str());
+    let body = changes.body.as_deref().unwrap_or(current_body);
     let excerpt = match (&changes.excerpt, &changes.body) {
         (Some(Some(custom)), _) => Some((custom.clone(), true)),
         (Some(None), _) => Some((text::derive_excerpt(body), false)),
