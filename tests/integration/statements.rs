@@ -7,7 +7,7 @@ use serde_json::json;
 
 const HOME_PAGE: &str =
     "query($n: Int!) { articles(first: $n) { nodes { title slug excerpt publishedAt
-    authors { name slug } tags { name slug } source { name } related { title slug } } } }";
+    bodyHtml authors { name slug } tags { name slug } source { name } related { title slug } } } }";
 
 async fn statements_for(app: &TestApp, n: u32) -> u64 {
     let before = app.statement_count();
