@@ -56,8 +56,6 @@ CREATE TABLE articles (
     subtitle TEXT,
     excerpt TEXT NOT NULL,
     excerpt_is_custom BOOLEAN NOT NULL,
-    body TEXT NOT NULL,
-    body_html TEXT NOT NULL,
     word_count INTEGER NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('DRAFT', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED')),
     published_at TIMESTAMP(6),
@@ -68,6 +66,9 @@ CREATE TABLE articles (
     created_at TIMESTAMP(6) NOT NULL,
     updated_at TIMESTAMP(6) NOT NULL,
     version INTEGER NOT NULL,
+    -- Bulky columns last, in the same order as the SQLite schema.
+    body TEXT NOT NULL,
+    body_html TEXT NOT NULL,
     CONSTRAINT articles_slug_key UNIQUE (slug)
 );
 CREATE INDEX articles_status_sort_idx ON articles (status, sort_at, id);
@@ -107,9 +108,9 @@ CREATE TABLE article_revisions (
     title TEXT NOT NULL,
     subtitle TEXT,
     excerpt TEXT NOT NULL,
-    body TEXT NOT NULL,
     edited_by BIGINT REFERENCES users (id) ON DELETE SET NULL,
     created_at TIMESTAMP(6) NOT NULL,
+    body TEXT NOT NULL,
     CONSTRAINT article_revisions_version_key UNIQUE (article_id, version)
 );
 

@@ -56,8 +56,6 @@ CREATE TABLE articles (
     subtitle TEXT,
     excerpt TEXT NOT NULL,
     excerpt_is_custom BOOLEAN NOT NULL,
-    body TEXT NOT NULL,
-    body_html TEXT NOT NULL,
     word_count INTEGER NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('DRAFT', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED')),
     published_at TIMESTAMP,
@@ -68,6 +66,10 @@ CREATE TABLE articles (
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL,
     version INTEGER NOT NULL,
+    -- The bulky columns come last: SQLite stores a row's columns in order, so reading any
+    -- column after a long body would walk the body's overflow pages.
+    body TEXT NOT NULL,
+    body_html TEXT NOT NULL,
     CONSTRAINT articles_slug_key UNIQUE (slug)
 );
 CREATE INDEX articles_status_sort_idx ON articles (status, sort_at, id);
@@ -107,9 +109,9 @@ CREATE TABLE article_revisions (
     title TEXT NOT NULL,
     subtitle TEXT,
     excerpt TEXT NOT NULL,
-    body TEXT NOT NULL,
     edited_by BIGINT REFERENCES users (id) ON DELETE SET NULL,
     created_at TIMESTAMP NOT NULL,
+    body TEXT NOT NULL,
     CONSTRAINT article_revisions_version_key UNIQUE (article_id, version)
 );
 

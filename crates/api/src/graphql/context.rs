@@ -69,7 +69,9 @@ where
     F: FnOnce(&mut DbConn) -> Result<T, StoreError> + Send + 'static,
     T: Send + 'static,
 {
-    Ok(ctx.store().write(f).await?)
+    let written = ctx.store().write(f).await?;
+    ctx.loaders().forget();
+    Ok(written)
 }
 
 /// Parses a GraphQL `ID` argument into a typed id.

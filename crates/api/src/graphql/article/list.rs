@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use quire_persistence::store::articles::{self, ArticleFilter, ArticleOrder};
 
 use super::object::{ArticleNode, ArticleStatusValue};
+use super::prefetch::{Prefetched, Wanted};
 use crate::error::ApiError;
 use crate::graphql::connection::{Counter, connection};
 use crate::graphql::context::{ContextExt, read};
@@ -91,10 +92,14 @@ pub async fn article_connection(
     let visibility = ctx.visibility();
     let now = ctx.request().now;
     let counted = filter.clone();
-    let page = read(ctx, move |conn| {
-        articles::list(conn, &filter, order, &request, visibility, now)
+    let wanted = Wanted::of_connection(ctx.look_ahead());
+    let (page, prefetched) = read(ctx, move |conn| {
+        let page = articles::list(conn, &filter, order, &request, visibility, now)?;
+        let prefetched = Prefetched::read(conn, page.items.iter().map(|(_, a)| a), wanted)?;
+        Ok((page, prefetched))
     })
     .await?;
+    prefetched.prime(ctx).await;
     let counter = Counter::Articles {
         filter: Box::new(counted),
         visibility,

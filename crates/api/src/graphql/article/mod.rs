@@ -4,6 +4,7 @@ mod input;
 mod list;
 mod mutation;
 mod object;
+mod prefetch;
 mod query;
 mod revision;
 

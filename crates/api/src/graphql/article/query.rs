@@ -6,6 +6,7 @@ use quire_persistence::store::articles;
 
 use super::list::{ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection};
 use super::object::ArticleNode;
+use super::prefetch::{Prefetched, Wanted};
 use crate::error::ApiError;
 use crate::graphql::context::{ContextExt, parse_id, read};
 use crate::graphql::pagination::PageArgs;
@@ -24,16 +25,22 @@ impl ArticleQuery {
         slug: Option<String>,
     ) -> async_graphql::Result<Option<ArticleNode>> {
         let visibility = ctx.visibility();
-        let found = match (id, slug) {
-            (Some(id), _) => {
-                let id: ArticleId = parse_id("id", &id)?;
-                read(ctx, move |conn| articles::by_id(conn, id, visibility)).await?
-            }
-            (None, Some(slug)) => {
-                read(ctx, move |conn| articles::by_slug(conn, &slug, visibility)).await?
-            }
-            (None, None) => return Err(ApiError::bad_input("id", "pass an id or a slug").into()),
-        };
+        let wanted = Wanted::of(ctx.look_ahead());
+        let id: Option<ArticleId> = id.map(|id| parse_id("id", &id)).transpose()?;
+        if id.is_none() && slug.is_none() {
+            return Err(ApiError::bad_input("id", "pass an id or a slug").into());
+        }
+        let (found, prefetched) = read(ctx, move |conn| {
+            let found = match (id, slug) {
+                (Some(id), _) => articles::by_id(conn, id, visibility)?,
+                (None, Some(slug)) => articles::by_slug(conn, &slug, visibility)?,
+                (None, None) => None,
+            };
+            let prefetched = Prefetched::read(conn, found.iter(), wanted)?;
+            Ok((found, prefetched))
+        })
+        .await?;
+        prefetched.prime(ctx).await;
         Ok(found.map(ArticleNode::from))
     }
 

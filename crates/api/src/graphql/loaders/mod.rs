@@ -9,7 +9,8 @@ mod related_articles;
 mod sources;
 mod tag_article_counts;
 
-use async_graphql::dataloader::DataLoader;
+use async_graphql::dataloader::{DataLoader, HashMapCache};
+use quire_domain::{ArticleId, SourceId, TagId};
 use quire_persistence::Store;
 use quire_persistence::store::articles::Visibility;
 
@@ -20,44 +21,53 @@ pub use related_articles::RelatedArticles;
 pub use sources::Sources;
 pub use tag_article_counts::TagArticleCounts;
 
-/// The loaders of one request.
+/// The loaders of one request. They remember what they loaded for the rest of the request, so
+/// lists can prime them with relations read up front.
 pub struct Loaders {
     /// Article → byline.
-    pub authors: DataLoader<ArticleAuthors>,
+    pub authors: DataLoader<ArticleAuthors, HashMapCache>,
     /// Article → tags.
-    pub tags: DataLoader<ArticleTags>,
+    pub tags: DataLoader<ArticleTags, HashMapCache>,
     /// Article → body, for articles read in lists.
-    pub texts: DataLoader<ArticleTexts>,
+    pub texts: DataLoader<ArticleTexts, HashMapCache>,
     /// Article → visible "also read" articles.
-    pub related: DataLoader<RelatedArticles>,
+    pub related: DataLoader<RelatedArticles, HashMapCache>,
     /// Source by id.
-    pub sources: DataLoader<Sources>,
+    pub sources: DataLoader<Sources, HashMapCache>,
     /// Tag → visible article count.
-    pub tag_counts: DataLoader<TagArticleCounts>,
+    pub tag_counts: DataLoader<TagArticleCounts, HashMapCache>,
 }
 
 impl Loaders {
     /// Fresh loaders for one request by a viewer with `visibility`.
     pub fn new(store: &Store, visibility: Visibility) -> Self {
-        Self {
-            authors: DataLoader::new(ArticleAuthors(store.clone()), tokio::spawn),
-            tags: DataLoader::new(ArticleTags(store.clone()), tokio::spawn),
-            texts: DataLoader::new(ArticleTexts(store.clone()), tokio::spawn),
-            related: DataLoader::new(
-                RelatedArticles {
-                    store: store.clone(),
-                    visibility,
-                },
-                tokio::spawn,
-            ),
-            sources: DataLoader::new(Sources(store.clone()), tokio::spawn),
-            tag_counts: DataLoader::new(
-                TagArticleCounts {
-                    store: store.clone(),
-                    visibility,
-                },
-                tokio::spawn,
-            ),
+        fn cached<T>(loader: T) -> DataLoader<T, HashMapCache> {
+            DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default())
         }
+        Self {
+            authors: cached(ArticleAuthors(store.clone())),
+            tags: cached(ArticleTags(store.clone())),
+            texts: cached(ArticleTexts(store.clone())),
+            related: cached(RelatedArticles {
+                store: store.clone(),
+                visibility,
+            }),
+            sources: cached(Sources(store.clone())),
+            tag_counts: cached(TagArticleCounts {
+                store: store.clone(),
+                visibility,
+            }),
+        }
+    }
+
+    /// Forgets everything loaded so far: after a write, later fields of the same request must
+    /// see the new state.
+    pub fn forget(&self) {
+        self.authors.clear::<ArticleId>();
+        self.tags.clear::<ArticleId>();
+        self.texts.clear::<ArticleId>();
+        self.related.clear::<ArticleId>();
+        self.sources.clear::<SourceId>();
+        self.tag_counts.clear::<TagId>();
     }
 }

@@ -1,0 +1,113 @@
+//! Loading the relations a query selects together with the articles, in the same trip to the
+//! database, and handing them to the request's loaders.
+//!
+//! The loaders alone already batch each relation into one statement, but every relation then
+//! costs its own hop to the blocking pool and its own pool checkout. Reading the selection up
+//! front lets a page of articles and all its relations come back from one closure on one
+//! connection; the loaders are primed with the results, so resolvers find them without waiting.
+
+use std::collections::HashMap;
+
+use async_graphql::{Context, Lookahead};
+use quire_domain::{Article, ArticleId, Author, Source, SourceId, Tag};
+use quire_persistence::store::articles;
+use quire_persistence::store::sources;
+use quire_persistence::{DbConn, StoreError};
+
+use crate::graphql::context::ContextExt;
+
+/// The relations of an article that a query selects.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Wanted {
+    authors: bool,
+    tags: bool,
+    source: bool,
+}
+
+impl Wanted {
+    /// What the selection below an `Article` field asks for.
+    pub fn of(article: Lookahead<'_>) -> Self {
+        Wanted {
+            authors: article.field("authors").exists(),
+            tags: article.field("tags").exists(),
+            source: article.field("source").exists(),
+        }
+    }
+
+    /// What the selection below an `ArticleConnection` field asks for, through `nodes` or
+    /// `edges.node`.
+    pub fn of_connection(connection: Lookahead<'_>) -> Self {
+        let nodes = Self::of(connection.field("nodes"));
+        let edges = Self::of(connection.field("edges").field("node"));
+        Wanted {
+            authors: nodes.authors || edges.authors,
+            tags: nodes.tags || edges.tags,
+            source: nodes.source || edges.source,
+        }
+    }
+}
+
+/// Relations read alongside some articles.
+#[derive(Debug, Default)]
+pub struct Prefetched {
+    authors: Option<HashMap<ArticleId, Vec<Author>>>,
+    tags: Option<HashMap<ArticleId, Vec<Tag>>>,
+    sources: Option<HashMap<SourceId, Source>>,
+    ids: Vec<ArticleId>,
+}
+
+impl Prefetched {
+    /// Reads the wanted relations of `articles` on the connection already in hand.
+    pub fn read<'a>(
+        conn: &mut DbConn,
+        articles: impl IntoIterator<Item = &'a Article>,
+        wanted: Wanted,
+    ) -> Result<Self, StoreError> {
+        let mut ids = Vec::new();
+        let mut source_ids = Vec::new();
+        for article in articles {
+            ids.push(article.id);
+            source_ids.extend(article.source_id);
+        }
+        if ids.is_empty() {
+            return Ok(Prefetched::default());
+        }
+        source_ids.sort_unstable();
+        source_ids.dedup();
+        Ok(Prefetched {
+            authors: wanted
+                .authors
+                .then(|| articles::authors_of(conn, &ids))
+                .transpose()?,
+            tags: wanted
+                .tags
+                .then(|| articles::tags_of(conn, &ids))
+                .transpose()?,
+            sources: (wanted.source && !source_ids.is_empty())
+                .then(|| sources::by_ids(conn, &source_ids))
+                .transpose()?,
+            ids,
+        })
+    }
+
+    /// Primes the request's loaders. Articles without authors or tags are primed with empty
+    /// lists, so asking for them does not go back to the database.
+    pub async fn prime(self, ctx: &Context<'_>) {
+        let loaders = ctx.loaders();
+        if let Some(mut authors) = self.authors {
+            for id in &self.ids {
+                authors.entry(*id).or_default();
+            }
+            loaders.authors.feed_many(authors).await;
+        }
+        if let Some(mut tags) = self.tags {
+            for id in &self.ids {
+                tags.entry(*id).or_default();
+            }
+            loaders.tags.feed_many(tags).await;
+        }
+        if let Some(sources) = self.sources {
+            loaders.sources.feed_many(sources).await;
+        }
+    }
+}
