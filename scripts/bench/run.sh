@@ -26,7 +26,12 @@ python3 ../shared/bench/gen_dataset.py --articles "$ARTICLES" --out "$WORK/datas
 # Runs one workload; prints "requests/s p50 p99".
 measure() {
     local script="$1" url="$2" out
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$script" "$url" >/dev/null
+    QUIRE_BENCH_CHECK=1 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$script" "$url" >/dev/null 2>"$WORK/check.err"
+    if [ -s "$WORK/check.err" ]; then
+        echo "the warm-up got unexpected responses:" >&2
+        head -n 3 "$WORK/check.err" >&2
+        exit 1
+    fi
     out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "$url")"
     echo "$out" >&2
     local rps p50 p99
@@ -59,6 +64,7 @@ for backend in $BACKENDS; do
     export QUIRE_BENCH_SLUGS="$WORK/slugs.txt"
     read -r w1_rps w1_p50 w1_p99 < <(measure scripts/bench/w1-home.lua "$url")
     read -r w2_rps w2_p50 w2_p99 < <(measure scripts/bench/w2-article.lua "$url")
+    [ -n "$w1_rps" ] && [ -n "$w2_rps" ] || { echo "a workload failed on $backend" >&2; exit 1; }
     rss="$(awk '/^VmRSS:/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$SERVER_PID/status")"
     peak="$(awk '/^VmHWM:/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$SERVER_PID/status")"
     kill -TERM "$SERVER_PID"

@@ -11,6 +11,7 @@ mod bad_input;
 mod concurrency;
 mod editorial;
 mod health;
+mod migrations;
 mod pagination;
 mod roles;
 mod schema;
