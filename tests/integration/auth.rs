@@ -44,3 +44,18 @@ on_both_backends! {
         assert_eq!(unknown["data"]["logout"], false);
     }
 }
+
+on_both_backends! {
+    async fn repeated_sign_in_attempts_are_rate_limited(app: TestApp) {
+        let user = app.user(Role::Author).await;
+        // `app.user` signed in once; the rest of the burst may fail on the password.
+        for _ in 1..quire_api::auth::throttle::LOGIN_BURST {
+            let r = app.graphql(LOGIN, json!({ "e": user.email, "p": "wrong password" })).await;
+            assert_eq!(error_code(&r), Some("UNAUTHENTICATED"), "{r}");
+        }
+        let limited = app.graphql(LOGIN, json!({ "e": user.email, "p": user.password })).await;
+        assert_eq!(error_code(&limited), Some("RATE_LIMITED"), "{limited}");
+        let other = app.user(Role::Author).await;
+        assert!(!other.token.is_empty(), "other accounts are not affected");
+    }
+}

@@ -40,7 +40,11 @@ fn round_trip(backend: Backend) {
     let first = schema(&mut conn);
     assert!(first.iter().any(|l| l.contains("articles")), "{first:?}");
     migrate::revert_all(&mut conn).unwrap();
-    assert_eq!(schema(&mut conn), Vec::<String>::new(), "down removes everything");
+    assert_eq!(
+        schema(&mut conn),
+        Vec::<String>::new(),
+        "down removes everything"
+    );
     migrate::run_pending(&mut conn).unwrap();
     assert_eq!(schema(&mut conn), first);
 }

@@ -52,6 +52,8 @@ pub enum ApiError {
         /// The stored version, when the conflict is a stale `expectedVersion`.
         current_version: Option<i32>,
     },
+    /// See [`code::RATE_LIMITED`].
+    RateLimited(String),
     /// See [`code::INTERNAL`]; the cause was logged where this was made.
     Internal,
 }
@@ -60,9 +62,10 @@ impl ApiError {
     /// The message for a person.
     pub fn message(&self) -> String {
         match self {
-            ApiError::Unauthenticated(m) | ApiError::Forbidden(m) | ApiError::NotFound(m) => {
-                m.clone()
-            }
+            ApiError::Unauthenticated(m)
+            | ApiError::Forbidden(m)
+            | ApiError::NotFound(m)
+            | ApiError::RateLimited(m) => m.clone(),
             ApiError::BadInput { message, .. } | ApiError::Conflict { message, .. } => {
                 message.clone()
             }
@@ -81,6 +84,7 @@ impl ApiError {
             ApiError::NotFound(_) => code::NOT_FOUND,
             ApiError::BadInput { .. } => code::BAD_USER_INPUT,
             ApiError::Conflict { .. } => code::CONFLICT,
+            ApiError::RateLimited(_) => code::RATE_LIMITED,
             ApiError::Internal => code::INTERNAL,
         }
     }
@@ -137,7 +141,6 @@ impl From<StoreError> for ApiError {
                 field: Some("expectedVersion".to_owned()),
                 current_version: Some(current),
             },
-            StoreError::Unauthenticated(why) => ApiError::Unauthenticated(why.to_owned()),
             other => ApiError::internal(&other),
         }
     }

@@ -52,11 +52,6 @@ impl Article {
         self.status.effective(self.published_at, now)
     }
 
-    /// Whether anonymous readers may see the article at `now`.
-    pub fn is_public(&self, now: DateTime<Utc>) -> bool {
-        self.effective_status(now) == ArticleStatus::Published
-    }
-
     /// Minutes a reader needs for the body.
     pub fn reading_time_minutes(&self) -> u32 {
         crate::text::reading_time_minutes(self.word_count)

@@ -27,9 +27,6 @@ pub enum StoreError {
         /// The version now stored.
         current: i32,
     },
-    /// Sign-in credentials or a token were refused.
-    #[error("{0}")]
-    Unauthenticated(&'static str),
     /// The database reported an error Quire did not expect.
     #[error("database error")]
     Db(#[source] diesel::result::Error),

@@ -15,18 +15,6 @@ pub struct PageRequest {
     pub from_end: bool,
 }
 
-impl PageRequest {
-    /// The first `limit` rows.
-    pub fn first(limit: usize) -> Self {
-        Self {
-            limit,
-            after: None,
-            before: None,
-            from_end: false,
-        }
-    }
-}
-
 /// One page of a list with what a client needs to fetch its neighbours.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page<T> {

@@ -5,3 +5,4 @@ pub mod access;
 pub mod password;
 pub mod refresh;
 pub mod session;
+pub mod throttle;

@@ -8,6 +8,7 @@ use quire_persistence::store::{tokens, users};
 use super::access::AccessTokens;
 use super::password::{self, PasswordCost};
 use super::refresh;
+use super::throttle::LoginThrottle;
 use crate::error::ApiError;
 
 /// What a successful login or refresh hands the client.
@@ -29,6 +30,7 @@ pub struct Auth {
     store: Store,
     access: AccessTokens,
     cost: PasswordCost,
+    throttle: LoginThrottle,
 }
 
 const BAD_CREDENTIALS: &str = "email or password is incorrect";
@@ -41,6 +43,7 @@ impl Auth {
             store,
             access: AccessTokens::new(secret),
             cost,
+            throttle: LoginThrottle::default(),
         }
     }
 
@@ -77,6 +80,7 @@ impl Auth {
         now: DateTime<Utc>,
     ) -> Result<Session, ApiError> {
         let email = email.trim().to_lowercase();
+        self.throttle.attempt(&email)?;
         let found = self
             .store
             .read(move |conn| users::credentials(conn, &email))

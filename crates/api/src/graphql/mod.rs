@@ -5,6 +5,7 @@ pub mod author;
 pub mod connection;
 pub mod context;
 pub mod loaders;
+mod named;
 pub mod pagination;
 pub mod source;
 pub mod tag;

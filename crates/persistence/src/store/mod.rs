@@ -47,11 +47,6 @@ impl Store {
         })
     }
 
-    /// The engine behind this store.
-    pub fn backend(&self) -> Backend {
-        self.backend
-    }
-
     /// SQL statements run through this store so far.
     pub fn statement_count(&self) -> u64 {
         self.statements.get()

@@ -1,9 +1,72 @@
-//! Lists of authors, sources and tags: alphabetical by name, keyset-paginated on (name, id).
+//! What authors, sources and tags share: lookups by id and slug, slugs derived from names,
+//! deletion, and lists alphabetical by name, keyset-paginated on (name, id).
 
-/// Builds the paginated, name-ordered list function of a table whose row struct has `id` and
-/// `name` fields.
-macro_rules! name_ordered_list {
-    ($table:ident, $row:ty, $domain:ty, $ordering:literal) => {
+/// Builds the shared functions of a table with `id`, `slug` and `name` columns, whose row struct
+/// converts into `$domain` and whose id type is `$id`.
+macro_rules! named_table {
+    ($table:ident, $row:ty, $domain:ty, $id:ty, $what:literal, $ordering:literal) => {
+        #[doc = concat!("Looks up one ", $what, " by id.")]
+        pub fn by_id(
+            conn: &mut $crate::db::DbConn,
+            id: $id,
+        ) -> Result<Option<$domain>, $crate::error::StoreError> {
+            use diesel::prelude::*;
+            let row = $table::table
+                .find(id.0)
+                .select(<$row>::as_select())
+                .first(conn)
+                .optional()?;
+            Ok(row.map(<$domain>::from))
+        }
+
+        #[doc = concat!("Looks up one ", $what, " by slug.")]
+        pub fn by_slug(
+            conn: &mut $crate::db::DbConn,
+            slug: &str,
+        ) -> Result<Option<$domain>, $crate::error::StoreError> {
+            use diesel::prelude::*;
+            let row = $table::table
+                .filter($table::slug.eq(slug))
+                .select(<$row>::as_select())
+                .first(conn)
+                .optional()?;
+            Ok(row.map(<$domain>::from))
+        }
+
+        #[doc = concat!("Deletes one ", $what, " nothing refers to; `Conflict` otherwise.")]
+        pub fn delete(
+            conn: &mut $crate::db::DbConn,
+            id: $id,
+        ) -> Result<$id, $crate::error::StoreError> {
+            use diesel::prelude::*;
+            match diesel::delete($table::table.find(id.0)).execute(conn)? {
+                0 => Err($crate::error::StoreError::NotFound($what)),
+                _ => Ok(id),
+            }
+        }
+
+        /// The slug to store: the one given, else the current one, else one derived from the
+        /// name (suffixed when taken).
+        fn slug_for(
+            conn: &mut $crate::db::DbConn,
+            given: Option<&str>,
+            current: Option<&str>,
+            name: &str,
+        ) -> Result<String, $crate::error::StoreError> {
+            use diesel::prelude::*;
+            if let Some(slug) = given.or(current) {
+                return Ok(slug.to_owned());
+            }
+            let derived = quire_domain::Slug::from_title(name);
+            let free = $crate::store::slugs::first_free(derived, |base| {
+                Ok($table::table
+                    .filter($table::slug.like($crate::store::slugs::prefix_pattern(base)))
+                    .select($table::slug)
+                    .load(conn)?)
+            })?;
+            Ok(free.into_string())
+        }
+
         /// The ordering name cursors of this list carry.
         pub const ORDERING: &str = $ordering;
 
@@ -66,4 +129,4 @@ macro_rules! name_ordered_list {
     };
 }
 
-pub(crate) use name_ordered_list;
+pub(crate) use named_table;

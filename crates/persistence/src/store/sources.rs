@@ -4,37 +4,23 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use quire_domain::{Slug, Source, SourceFields, SourceId};
+use quire_domain::{Source, SourceFields, SourceId};
 
-use super::named::name_ordered_list;
-use super::slugs::{first_free, prefix_pattern};
+use super::named::named_table;
 use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::rows::SourceRow;
 use crate::schema::sources;
 use crate::time::naive;
 
-name_ordered_list!(sources, SourceRow, Source, "SOURCE_NAME");
-
-/// A source by id.
-pub fn by_id(conn: &mut DbConn, id: SourceId) -> Result<Option<Source>, StoreError> {
-    let row = sources::table
-        .find(id.0)
-        .select(SourceRow::as_select())
-        .first(conn)
-        .optional()?;
-    Ok(row.map(Source::from))
-}
-
-/// A source by slug.
-pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<Source>, StoreError> {
-    let row = sources::table
-        .filter(sources::slug.eq(slug))
-        .select(SourceRow::as_select())
-        .first(conn)
-        .optional()?;
-    Ok(row.map(Source::from))
-}
+named_table!(
+    sources,
+    SourceRow,
+    Source,
+    SourceId,
+    "source",
+    "SOURCE_NAME"
+);
 
 /// Many sources by id, for loaders.
 pub fn by_ids(
@@ -51,31 +37,13 @@ pub fn by_ids(
         .collect())
 }
 
-fn slug_for(
-    conn: &mut DbConn,
-    fields: &SourceFields,
-    keep: Option<&str>,
-) -> Result<String, StoreError> {
-    match (&fields.slug, keep) {
-        (Some(given), _) => Ok(given.clone()),
-        (None, Some(current)) => Ok(current.to_owned()),
-        (None, None) => Ok(first_free(Slug::from_title(&fields.name), |base| {
-            Ok(sources::table
-                .filter(sources::slug.like(prefix_pattern(base)))
-                .select(sources::slug)
-                .load(conn)?)
-        })?
-        .into_string()),
-    }
-}
-
 /// Stores a new source.
 pub fn create(
     conn: &mut DbConn,
     fields: SourceFields,
     now: DateTime<Utc>,
 ) -> Result<Source, StoreError> {
-    let slug = slug_for(conn, &fields, None)?;
+    let slug = slug_for(conn, fields.slug.as_deref(), None, &fields.name)?;
     let id: i64 = diesel::insert_into(sources::table)
         .values((
             sources::slug.eq(slug),
@@ -98,7 +66,12 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> Result<Source, StoreError> {
     let current = by_id(conn, id)?.ok_or(StoreError::NotFound("source"))?;
-    let slug = slug_for(conn, &fields, Some(&current.slug))?;
+    let slug = slug_for(
+        conn,
+        fields.slug.as_deref(),
+        Some(&current.slug),
+        &fields.name,
+    )?;
     let id: i64 = diesel::update(sources::table.find(id.0))
         .set((
             sources::slug.eq(slug),
@@ -110,12 +83,4 @@ pub fn update(
         .returning(sources::id)
         .get_result(conn)?;
     by_id(conn, SourceId(id))?.ok_or(StoreError::NotFound("source"))
-}
-
-/// Deletes a source no article cites.
-pub fn delete(conn: &mut DbConn, id: SourceId) -> Result<SourceId, StoreError> {
-    match diesel::delete(sources::table.find(id.0)).execute(conn)? {
-        0 => Err(StoreError::NotFound("source")),
-        _ => Ok(id),
-    }
 }

@@ -4,38 +4,17 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use quire_domain::{Slug, Tag, TagFields, TagId};
+use quire_domain::{Tag, TagFields, TagId};
 
 use super::articles::{Visibility, live_at};
-use super::named::name_ordered_list;
-use super::slugs::{first_free, prefix_pattern};
+use super::named::named_table;
 use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::rows::TagRow;
 use crate::schema::{article_tags, articles, tags};
 use crate::time::naive;
 
-name_ordered_list!(tags, TagRow, Tag, "TAG_NAME");
-
-/// A tag by id.
-pub fn by_id(conn: &mut DbConn, id: TagId) -> Result<Option<Tag>, StoreError> {
-    let row = tags::table
-        .find(id.0)
-        .select(TagRow::as_select())
-        .first(conn)
-        .optional()?;
-    Ok(row.map(Tag::from))
-}
-
-/// A tag by slug.
-pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<Tag>, StoreError> {
-    let row = tags::table
-        .filter(tags::slug.eq(slug))
-        .select(TagRow::as_select())
-        .first(conn)
-        .optional()?;
-    Ok(row.map(Tag::from))
-}
+named_table!(tags, TagRow, Tag, TagId, "tag", "TAG_NAME");
 
 /// How many articles the viewer may see carry each tag, in one statement.
 pub fn article_counts(
@@ -94,27 +73,9 @@ pub fn ensure_named(
     Ok(ids)
 }
 
-fn slug_for(
-    conn: &mut DbConn,
-    fields: &TagFields,
-    keep: Option<&str>,
-) -> Result<String, StoreError> {
-    match (&fields.slug, keep) {
-        (Some(given), _) => Ok(given.clone()),
-        (None, Some(current)) => Ok(current.to_owned()),
-        (None, None) => Ok(first_free(Slug::from_title(&fields.name), |base| {
-            Ok(tags::table
-                .filter(tags::slug.like(prefix_pattern(base)))
-                .select(tags::slug)
-                .load(conn)?)
-        })?
-        .into_string()),
-    }
-}
-
 /// Stores a new tag.
 pub fn create(conn: &mut DbConn, fields: TagFields, now: DateTime<Utc>) -> Result<Tag, StoreError> {
-    let slug = slug_for(conn, &fields, None)?;
+    let slug = slug_for(conn, fields.slug.as_deref(), None, &fields.name)?;
     let id: i64 = diesel::insert_into(tags::table)
         .values((
             tags::slug.eq(slug),
@@ -137,7 +98,12 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> Result<Tag, StoreError> {
     let current = by_id(conn, id)?.ok_or(StoreError::NotFound("tag"))?;
-    let slug = slug_for(conn, &fields, Some(&current.slug))?;
+    let slug = slug_for(
+        conn,
+        fields.slug.as_deref(),
+        Some(&current.slug),
+        &fields.name,
+    )?;
     let id: i64 = diesel::update(tags::table.find(id.0))
         .set((
             tags::slug.eq(slug),
@@ -149,12 +115,4 @@ pub fn update(
         .returning(tags::id)
         .get_result(conn)?;
     by_id(conn, TagId(id))?.ok_or(StoreError::NotFound("tag"))
-}
-
-/// Deletes a tag no article carries.
-pub fn delete(conn: &mut DbConn, id: TagId) -> Result<TagId, StoreError> {
-    match diesel::delete(tags::table.find(id.0)).execute(conn)? {
-        0 => Err(StoreError::NotFound("tag")),
-        _ => Ok(id),
-    }
 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use async_graphql::{Context, Lookahead};
 use quire_domain::{Article, ArticleId, Author, Source, SourceId, Tag};
-use quire_persistence::store::articles;
+use quire_persistence::store::articles::{self, Visibility};
 use quire_persistence::store::sources;
 use quire_persistence::{DbConn, StoreError};
 
@@ -22,6 +22,7 @@ pub struct Wanted {
     authors: bool,
     tags: bool,
     source: bool,
+    related: bool,
 }
 
 impl Wanted {
@@ -31,6 +32,7 @@ impl Wanted {
             authors: article.field("authors").exists(),
             tags: article.field("tags").exists(),
             source: article.field("source").exists(),
+            related: article.field("related").exists(),
         }
     }
 
@@ -43,6 +45,7 @@ impl Wanted {
             authors: nodes.authors || edges.authors,
             tags: nodes.tags || edges.tags,
             source: nodes.source || edges.source,
+            related: nodes.related || edges.related,
         }
     }
 }
@@ -53,15 +56,18 @@ pub struct Prefetched {
     authors: Option<HashMap<ArticleId, Vec<Author>>>,
     tags: Option<HashMap<ArticleId, Vec<Tag>>>,
     sources: Option<HashMap<SourceId, Source>>,
+    related: Option<HashMap<ArticleId, Vec<Article>>>,
     ids: Vec<ArticleId>,
 }
 
 impl Prefetched {
-    /// Reads the wanted relations of `articles` on the connection already in hand.
+    /// Reads the wanted relations of `articles` on the connection already in hand; related
+    /// articles are those `visibility` lets the viewer see.
     pub fn read<'a>(
         conn: &mut DbConn,
         articles: impl IntoIterator<Item = &'a Article>,
         wanted: Wanted,
+        visibility: Visibility,
     ) -> Result<Self, StoreError> {
         let mut ids = Vec::new();
         let mut source_ids = Vec::new();
@@ -86,6 +92,10 @@ impl Prefetched {
             sources: (wanted.source && !source_ids.is_empty())
                 .then(|| sources::by_ids(conn, &source_ids))
                 .transpose()?,
+            related: wanted
+                .related
+                .then(|| articles::related_of(conn, &ids, visibility))
+                .transpose()?,
             ids,
         })
     }
@@ -94,20 +104,34 @@ impl Prefetched {
     /// lists, so asking for them does not go back to the database.
     pub async fn prime(self, ctx: &Context<'_>) {
         let loaders = ctx.loaders();
-        if let Some(mut authors) = self.authors {
-            for id in &self.ids {
-                authors.entry(*id).or_default();
-            }
-            loaders.authors.feed_many(authors).await;
+        if let Some(authors) = self.authors {
+            loaders
+                .authors
+                .feed_many(covering(authors, &self.ids))
+                .await;
         }
-        if let Some(mut tags) = self.tags {
-            for id in &self.ids {
-                tags.entry(*id).or_default();
-            }
-            loaders.tags.feed_many(tags).await;
+        if let Some(tags) = self.tags {
+            loaders.tags.feed_many(covering(tags, &self.ids)).await;
         }
         if let Some(sources) = self.sources {
             loaders.sources.feed_many(sources).await;
         }
+        if let Some(related) = self.related {
+            loaders
+                .related
+                .feed_many(covering(related, &self.ids))
+                .await;
+        }
     }
+}
+
+/// `map` with an empty value for every id it lacks.
+fn covering<V: Default>(
+    mut map: HashMap<ArticleId, V>,
+    ids: &[ArticleId],
+) -> HashMap<ArticleId, V> {
+    for id in ids {
+        map.entry(*id).or_default();
+    }
+    map
 }

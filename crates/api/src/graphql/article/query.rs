@@ -36,7 +36,7 @@ impl ArticleQuery {
                 (None, Some(slug)) => articles::by_slug(conn, &slug, visibility)?,
                 (None, None) => None,
             };
-            let prefetched = Prefetched::read(conn, found.iter(), wanted)?;
+            let prefetched = Prefetched::read(conn, found.iter(), wanted, visibility)?;
             Ok((found, prefetched))
         })
         .await?;

@@ -1,12 +1,12 @@
 //! Author writes, for editors and admins.
 
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::{ID, InputObject};
 use quire_domain::{AuthorFields, AuthorId, UserId};
-use quire_persistence::store::authors;
 
 use super::object::AuthorNode;
 use crate::error::ApiError;
-use crate::graphql::context::{ContextExt, parse_id, write};
+use crate::graphql::context::parse_id;
+use crate::graphql::named::named_mutation;
 
 /// An author's editable fields. On update, every field is replaced, except that a left-out
 /// slug keeps the current one.
@@ -43,56 +43,13 @@ impl AuthorInput {
     }
 }
 
-/// Author writes.
-#[derive(Default)]
-pub struct AuthorMutation;
-
-#[Object]
-impl AuthorMutation {
-    /// Adds an author.
-    async fn create_author(
-        &self,
-        ctx: &Context<'_>,
-        input: AuthorInput,
-    ) -> async_graphql::Result<AuthorNode> {
-        ctx.request()
-            .viewer
-            .may_manage_taxonomy()
-            .map_err(ApiError::from)?;
-        let fields = input.into_domain()?;
-        let now = ctx.request().now;
-        Ok(AuthorNode(
-            write(ctx, move |conn| authors::create(conn, fields, now)).await?,
-        ))
-    }
-
-    /// Changes an author.
-    async fn update_author(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-        input: AuthorInput,
-    ) -> async_graphql::Result<AuthorNode> {
-        ctx.request()
-            .viewer
-            .may_manage_taxonomy()
-            .map_err(ApiError::from)?;
-        let id: AuthorId = parse_id("id", &id)?;
-        let fields = input.into_domain()?;
-        let now = ctx.request().now;
-        Ok(AuthorNode(
-            write(ctx, move |conn| authors::update(conn, id, fields, now)).await?,
-        ))
-    }
-
-    /// Deletes an author no article credits; CONFLICT otherwise.
-    async fn delete_author(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ID> {
-        ctx.request()
-            .viewer
-            .may_manage_taxonomy()
-            .map_err(ApiError::from)?;
-        let author: AuthorId = parse_id("id", &id)?;
-        write(ctx, move |conn| authors::delete(conn, author)).await?;
-        Ok(id)
-    }
-}
+named_mutation!(
+    AuthorMutation,
+    AuthorInput,
+    AuthorNode,
+    AuthorId,
+    quire_persistence::store::authors,
+    create_author = "Adds an author. Editors and admins.",
+    update_author = "Changes an author. Editors and admins.",
+    delete_author = "Deletes an author no article credits; CONFLICT otherwise."
+);

@@ -1,12 +1,11 @@
 //! Source writes, for editors and admins.
 
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::InputObject;
 use quire_domain::{SourceFields, SourceId};
-use quire_persistence::store::sources;
 
 use super::object::SourceNode;
 use crate::error::ApiError;
-use crate::graphql::context::{ContextExt, parse_id, write};
+use crate::graphql::named::named_mutation;
 
 /// A source's editable fields. On update, every field is replaced, except that a left-out slug
 /// keeps the current one.
@@ -34,56 +33,13 @@ impl SourceInput {
     }
 }
 
-/// Source writes.
-#[derive(Default)]
-pub struct SourceMutation;
-
-#[Object]
-impl SourceMutation {
-    /// Adds a source.
-    async fn create_source(
-        &self,
-        ctx: &Context<'_>,
-        input: SourceInput,
-    ) -> async_graphql::Result<SourceNode> {
-        ctx.request()
-            .viewer
-            .may_manage_taxonomy()
-            .map_err(ApiError::from)?;
-        let fields = input.into_domain()?;
-        let now = ctx.request().now;
-        Ok(SourceNode(
-            write(ctx, move |conn| sources::create(conn, fields, now)).await?,
-        ))
-    }
-
-    /// Changes a source.
-    async fn update_source(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-        input: SourceInput,
-    ) -> async_graphql::Result<SourceNode> {
-        ctx.request()
-            .viewer
-            .may_manage_taxonomy()
-            .map_err(ApiError::from)?;
-        let id: SourceId = parse_id("id", &id)?;
-        let fields = input.into_domain()?;
-        let now = ctx.request().now;
-        Ok(SourceNode(
-            write(ctx, move |conn| sources::update(conn, id, fields, now)).await?,
-        ))
-    }
-
-    /// Deletes a source no article cites; CONFLICT otherwise.
-    async fn delete_source(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ID> {
-        ctx.request()
-            .viewer
-            .may_manage_taxonomy()
-            .map_err(ApiError::from)?;
-        let source: SourceId = parse_id("id", &id)?;
-        write(ctx, move |conn| sources::delete(conn, source)).await?;
-        Ok(id)
-    }
-}
+named_mutation!(
+    SourceMutation,
+    SourceInput,
+    SourceNode,
+    SourceId,
+    quire_persistence::store::sources,
+    create_source = "Adds a source. Editors and admins.",
+    update_source = "Changes a source. Editors and admins.",
+    delete_source = "Deletes a source no article cites; CONFLICT otherwise."
+);

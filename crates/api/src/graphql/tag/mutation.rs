@@ -1,12 +1,11 @@
 //! Tag writes, for editors and admins.
 
-use async_graphql::{Context, ID, InputObject, Object};
+use async_graphql::InputObject;
 use quire_domain::{TagFields, TagId};
-use quire_persistence::store::tags;
 
 use super::object::TagNode;
 use crate::error::ApiError;
-use crate::graphql::context::{ContextExt, parse_id, write};
+use crate::graphql::named::named_mutation;
 
 /// A tag's editable fields. On update, every field is replaced, except that a left-out slug
 /// keeps the current one.
@@ -31,56 +30,13 @@ impl TagInput {
     }
 }
 
-/// Tag writes.
-#[derive(Default)]
-pub struct TagMutation;
-
-#[Object]
-impl TagMutation {
-    /// Adds a tag.
-    async fn create_tag(
-        &self,
-        ctx: &Context<'_>,
-        input: TagInput,
-    ) -> async_graphql::Result<TagNode> {
-        ctx.request()
-            .viewer
-            .may_manage_taxonomy()
-            .map_err(ApiError::from)?;
-        let fields = input.into_domain()?;
-        let now = ctx.request().now;
-        Ok(TagNode(
-            write(ctx, move |conn| tags::create(conn, fields, now)).await?,
-        ))
-    }
-
-    /// Changes a tag.
-    async fn update_tag(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-        input: TagInput,
-    ) -> async_graphql::Result<TagNode> {
-        ctx.request()
-            .viewer
-            .may_manage_taxonomy()
-            .map_err(ApiError::from)?;
-        let id: TagId = parse_id("id", &id)?;
-        let fields = input.into_domain()?;
-        let now = ctx.request().now;
-        Ok(TagNode(
-            write(ctx, move |conn| tags::update(conn, id, fields, now)).await?,
-        ))
-    }
-
-    /// Deletes a tag no article carries; CONFLICT otherwise.
-    async fn delete_tag(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ID> {
-        ctx.request()
-            .viewer
-            .may_manage_taxonomy()
-            .map_err(ApiError::from)?;
-        let tag: TagId = parse_id("id", &id)?;
-        write(ctx, move |conn| tags::delete(conn, tag)).await?;
-        Ok(id)
-    }
-}
+named_mutation!(
+    TagMutation,
+    TagInput,
+    TagNode,
+    TagId,
+    quire_persistence::store::tags,
+    create_tag = "Adds a tag. Editors and admins.",
+    update_tag = "Changes a tag. Editors and admins.",
+    delete_tag = "Deletes a tag no article carries; CONFLICT otherwise."
+);
