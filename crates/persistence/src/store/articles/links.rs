@@ -65,17 +65,16 @@ pub fn related_of(
     ids: &[ArticleId],
     visibility: Visibility,
 ) -> Result<HashMap<ArticleId, Vec<Article>>, StoreError> {
-    let mut query = article_related::table
+    let query = article_related::table
         .inner_join(articles::table.on(articles::id.eq(article_related::related_id)))
         .filter(article_related::article_id.eq_any(raw(ids)))
-        .into_boxed();
-    if let Visibility::Public(now) = visibility {
-        query = query.filter(live_at(naive(now)));
-    }
-    let rows: Vec<(i64, ArticleRow)> = query
         .order_by((article_related::article_id, article_related::position))
-        .select((article_related::article_id, ArticleRow::as_select()))
-        .load(conn)?;
+        .select((article_related::article_id, ArticleRow::as_select()));
+    // Two fixed shapes rather than one boxed query, so PostgreSQL plans the statement once.
+    let rows: Vec<(i64, ArticleRow)> = match visibility {
+        Visibility::Everything => query.load(conn)?,
+        Visibility::Public(now) => query.filter(live_at(naive(now))).load(conn)?,
+    };
     let mut grouped: HashMap<ArticleId, Vec<Article>> = HashMap::new();
     for (article, related) in rows {
         grouped

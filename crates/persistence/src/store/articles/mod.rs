@@ -25,6 +25,7 @@ use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::rows::{ArticleRow, ArticleTextRow};
 use crate::schema::articles;
+use crate::time::naive;
 
 /// An article by id, if the viewer may see it.
 pub fn by_id(
@@ -32,14 +33,16 @@ pub fn by_id(
     id: ArticleId,
     visibility: Visibility,
 ) -> Result<Option<Article>, StoreError> {
-    articles::table
+    let query = articles::table
         .filter(articles::id.eq(id.0))
-        .filter(visibility.predicate())
-        .select((ArticleRow::as_select(), ArticleTextRow::as_select()))
-        .first(conn)
-        .optional()?
-        .map(with_text)
-        .transpose()
+        .select((ArticleRow::as_select(), ArticleTextRow::as_select()));
+    // Two fixed shapes rather than one boxed query, so the statement is prepared once and
+    // reused instead of being planned again on every read.
+    let row = match visibility {
+        Visibility::Everything => query.first(conn).optional()?,
+        Visibility::Public(now) => query.filter(live_at(naive(now))).first(conn).optional()?,
+    };
+    row.map(with_text).transpose()
 }
 
 /// An article by slug, if the viewer may see it.
@@ -48,14 +51,14 @@ pub fn by_slug(
     slug: &str,
     visibility: Visibility,
 ) -> Result<Option<Article>, StoreError> {
-    articles::table
+    let query = articles::table
         .filter(articles::slug.eq(slug))
-        .filter(visibility.predicate())
-        .select((ArticleRow::as_select(), ArticleTextRow::as_select()))
-        .first(conn)
-        .optional()?
-        .map(with_text)
-        .transpose()
+        .select((ArticleRow::as_select(), ArticleTextRow::as_select()));
+    let row = match visibility {
+        Visibility::Everything => query.first(conn).optional()?,
+        Visibility::Public(now) => query.filter(live_at(naive(now))).first(conn).optional()?,
+    };
+    row.map(with_text).transpose()
 }
 
 /// An article by id whatever its status, for writers; `NotFound` when absent.
