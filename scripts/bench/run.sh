@@ -61,6 +61,8 @@ for backend in $BACKENDS; do
     echo "== $backend at $url: loading $ARTICLES articles" >&2
     python3 scripts/bench/load.py --url "$url" --email bench@example.com --password 'bench password 123' \
         --dataset "$WORK/dataset.json" --slugs "$WORK/slugs.txt"
+    # A database in service has planner statistics; a freshly bulk-loaded one does not yet.
+    [ "$backend" = postgres ] && psql "$database" -qc "ANALYZE"
     export QUIRE_BENCH_SLUGS="$WORK/slugs.txt"
     read -r w1_rps w1_p50 w1_p99 < <(measure scripts/bench/w1-home.lua "$url")
     read -r w2_rps w2_p50 w2_p99 < <(measure scripts/bench/w2-article.lua "$url")
