@@ -10,6 +10,7 @@ mod auth;
 mod bad_input;
 mod concurrency;
 mod editorial;
+mod filters;
 mod health;
 mod migrations;
 mod pagination;

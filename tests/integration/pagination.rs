@@ -62,6 +62,11 @@ on_both_backends! {
         let tail = app.graphql(PAGE, json!({ "last": 2 })).await;
         assert_eq!(titles(&tail), ["A2", "A1"], "{tail}");
 
+        let relevance = app.graphql(PAGE, json!({ "first": 3, "order": "RELEVANCE" })).await;
+        assert_eq!(titles(&relevance), ["A8", "A7", "A6"], "without a search, relevance is newest first");
+        let more = app.graphql(PAGE, json!({ "first": 3, "order": "RELEVANCE", "after": relevance["data"]["articles"]["pageInfo"]["endCursor"] })).await;
+        assert_eq!(titles(&more), ["A5", "A4", "A3"], "{more}");
+
         let by_title = app.graphql(PAGE, json!({ "first": 2, "order": "TITLE_ASC" })).await;
         assert_eq!(titles(&by_title), ["A1", "A2"]);
         let wrong_order = app.graphql(PAGE, json!({ "first": 2, "after": info["endCursor"], "order": "TITLE_ASC" })).await;

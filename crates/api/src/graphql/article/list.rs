@@ -87,7 +87,7 @@ pub async fn article_connection(
     order: ArticleOrderInput,
     args: PageArgs,
 ) -> Result<ArticleConnection, ApiError> {
-    let order = ArticleOrder::from(order);
+    let order = ArticleOrder::from(order).for_filter(&filter);
     let request = args.request(order.name())?;
     let visibility = ctx.visibility();
     let now = ctx.request().now;

@@ -66,6 +66,15 @@ impl ArticleOrder {
         }
     }
 
+    /// The ordering a list with `filter` really uses: relevance needs something to be relevant
+    /// to, so without a search it is newest first. Cursors carry this ordering's name.
+    pub fn for_filter(self, filter: &ArticleFilter) -> Self {
+        match (self, &filter.search) {
+            (ArticleOrder::Relevance, None) => ArticleOrder::PublishedAtDesc,
+            (order, _) => order,
+        }
+    }
+
     fn ascending(self) -> bool {
         matches!(
             self,
@@ -141,11 +150,21 @@ fn filtered<'a>(
             .select(article_tags::article_id);
         query = query.filter(articles::id.eq_any(tagged));
     }
+    // Wherever `published_at` is set, `sort_at` equals it; testing `sort_at` lets the date
+    // range use the same indexes as the ordering.
     if let Some(after) = filter.published_after {
-        query = query.filter(articles::published_at.ge(naive(after)));
+        query = query.filter(
+            articles::published_at
+                .is_not_null()
+                .and(articles::sort_at.ge(naive(after))),
+        );
     }
     if let Some(before) = filter.published_before {
-        query = query.filter(articles::published_at.lt(naive(before)));
+        query = query.filter(
+            articles::published_at
+                .is_not_null()
+                .and(articles::sort_at.lt(naive(before))),
+        );
     }
     if let Some(text) = &filter.search {
         query = query.filter(search::matches(backend, text));
@@ -288,11 +307,7 @@ pub fn list(
 ) -> Result<Page<Article>, StoreError> {
     let backend = backend_of(conn);
     let search = filter.search.as_deref();
-    // Relevance needs something to be relevant to; without a search it is newest first.
-    let order = match (order, search) {
-        (ArticleOrder::Relevance, None) => ArticleOrder::PublishedAtDesc,
-        (order, _) => order,
-    };
+    let order = order.for_filter(filter);
     let ordering = Ordering {
         order,
         backend,
