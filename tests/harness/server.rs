@@ -94,6 +94,25 @@ impl TestApp {
         (status, response.json().await.expect("response is not JSON"))
     }
 
+    /// Runs a GraphQL operation and returns the response's `x-cache` header with its body.
+    pub async fn graphql_cached(&self, token: Option<&str>, query: &str) -> (String, Value) {
+        let mut request = self
+            .client
+            .post(format!("{}/graphql", self.address))
+            .json(&json!({ "query": query }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request failed");
+        let cache = response
+            .headers()
+            .get("x-cache")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (cache, response.json().await.expect("response is not JSON"))
+    }
+
     /// Runs a GraphQL operation anonymously.
     pub async fn graphql(&self, query: &str, variables: Value) -> Value {
         self.graphql_as(None, query, variables).await

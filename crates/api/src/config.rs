@@ -1,5 +1,7 @@
 //! Server configuration, passed down explicitly so tests can start servers with their own.
 
+use std::time::Duration;
+
 use quire_persistence::DatabaseUrl;
 use secrecy::SecretString;
 
@@ -21,6 +23,9 @@ pub struct Config {
     pub pool_size: u32,
     /// HTTP worker threads; 0 means one per core.
     pub workers: usize,
+    /// How long an anonymous response may be served from the cache at most; zero turns the
+    /// cache off. Writes through this server invalidate it at once.
+    pub response_cache: Duration,
 }
 
 impl Config {
@@ -33,6 +38,7 @@ impl Config {
             password_cost: PasswordCost::Standard,
             pool_size: 8,
             workers: 0,
+            response_cache: Duration::from_secs(1),
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::auth::refresh;
 use crate::auth::session::Auth;
 use crate::config::Config;
 use crate::graphql;
+use crate::http::cache::ResponseCache;
 use crate::http::graphql::GraphqlState;
 use crate::http::{self as routes};
 
@@ -66,6 +67,7 @@ impl Application {
             schema,
             store: store.clone(),
             auth,
+            cache: ResponseCache::new(config.response_cache),
         });
         let bind_error = |source| StartError::Bind {
             address: config.bind.clone(),

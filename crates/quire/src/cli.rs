@@ -5,6 +5,7 @@
 //! - `QUIRE_BIND`: listen address (default `127.0.0.1:8080`; port 0 picks a free port).
 //! - `QUIRE_JWT_SECRET`: access-token signing secret; generated once and kept in the database
 //!   when unset.
+//! - `QUIRE_RESPONSE_CACHE_MS`: longest life of a cached anonymous response (default 1000; 0 off).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -70,6 +71,10 @@ pub struct ServeArgs {
     /// HTTP worker threads; 0 means one per core.
     #[arg(long, env = "QUIRE_WORKERS", default_value_t = 0)]
     pub workers: usize,
+    /// Longest time an anonymous response is served from the cache, in milliseconds; writes
+    /// through this server invalidate it at once; 0 turns the cache off.
+    #[arg(long, env = "QUIRE_RESPONSE_CACHE_MS", default_value_t = 1000)]
+    pub response_cache_ms: u64,
 }
 
 /// `quire user …`.

@@ -6,10 +6,12 @@
 
 use actix_web::http::StatusCode;
 use actix_web::http::header;
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
 use async_graphql::{BatchRequest, BatchResponse, Request, ServerError};
+use quire_domain::Viewer;
 use quire_persistence::Store;
 use quire_persistence::store::articles::Visibility;
 use serde_json::json;
@@ -20,6 +22,7 @@ use crate::error::{ApiError, code};
 use crate::graphql::QuireSchema;
 use crate::graphql::context::RequestContext;
 use crate::graphql::loaders::Loaders;
+use crate::http::cache::ResponseCache;
 
 /// What the GraphQL routes share.
 pub struct GraphqlState {
@@ -29,6 +32,8 @@ pub struct GraphqlState {
     pub store: Store,
     /// Token checks.
     pub auth: Auth,
+    /// Anonymous responses, when caching is on.
+    pub cache: Option<ResponseCache>,
 }
 
 /// `POST /graphql` with a JSON body: one request or a batch.
@@ -109,6 +114,18 @@ async fn execute(
         Ok(viewer) => viewer,
         Err(error) => return refuse(StatusCode::UNAUTHORIZED, &error, id),
     };
+    // Anonymous single requests may be answered from, and fill, the response cache.
+    let cacheable = match (&state.cache, &batch, viewer) {
+        (Some(cache), BatchRequest::Single(request), Viewer::Anonymous) => {
+            let generation = state.store.generation();
+            let key = ResponseCache::key(request);
+            if let Some(body) = cache.get(&key, generation) {
+                return json_response(id, "hit", body);
+            }
+            (!is_mutation(request)).then_some((cache, key, generation))
+        }
+        _ => None,
+    };
     let now = quire_domain::time::now();
     let visibility = Visibility::for_viewer(&viewer, now);
     let attach = |request: Request| {
@@ -130,9 +147,34 @@ async fn execute(
             .flat_map(|r| r.errors.iter_mut())
             .for_each(|e| stamp(e, id)),
     }
+    let body = match serde_json::to_vec(&response) {
+        Ok(body) => Bytes::from(body),
+        Err(error) => {
+            return refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &ApiError::internal(&error),
+                id,
+            );
+        }
+    };
+    let clean = matches!(&response, BatchResponse::Single(r) if r.errors.is_empty());
+    match cacheable {
+        Some((cache, key, generation)) if clean => {
+            cache.put(key, generation, body.clone());
+            json_response(id, "miss", body)
+        }
+        _ => json_response(id, "off", body),
+    }
+}
+
+/// A JSON body with the request id, and whether the response cache answered it
+/// (`x-cache: hit`, `miss` when it now holds the answer, `off` when it may not).
+fn json_response(id: RequestId, cache: &'static str, body: Bytes) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header(("x-request-id", id.to_string()))
-        .json(response)
+        .insert_header(("x-cache", cache))
+        .content_type("application/json")
+        .body(body)
 }
 
 /// Gives every error a code. Errors raised before any resolver ran (syntax, unknown fields,

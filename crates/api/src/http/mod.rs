@@ -1,4 +1,5 @@
 //! HTTP routes.
 
+pub mod cache;
 pub mod graphql;
 pub mod health;

@@ -15,6 +15,7 @@ pub mod tags;
 pub mod tokens;
 pub mod users;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use diesel::Connection;
@@ -32,6 +33,8 @@ pub struct Store {
     /// transaction that began by reading wants to write.
     sqlite_writer: Arc<Mutex<()>>,
     statements: StatementCounter,
+    /// Grows by one whenever a write commits, so caches of reads know when they went stale.
+    generation: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -44,7 +47,14 @@ impl Store {
             backend: url.backend(),
             sqlite_writer: Arc::new(Mutex::new(())),
             statements,
+            generation: Arc::new(AtomicU64::new(0)),
         })
+    }
+
+    /// Changes whenever a write through this store commits. A read cached at one generation is
+    /// current for as long as the generation stays the same.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
     }
 
     /// SQL statements run through this store so far.
@@ -89,6 +99,7 @@ impl Store {
         let pool = self.pool.clone();
         let sqlite_writer = (self.backend == Backend::Sqlite).then(|| self.sqlite_writer.clone());
         let span = tracing::Span::current();
+        let generation = self.generation.clone();
         tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
             let mut conn = pool.get()?;
@@ -97,7 +108,9 @@ impl Store {
                     .unwrap_or_else(std::sync::PoisonError::into_inner)
             });
             let conn: &mut DbConn = &mut conn;
-            conn.transaction(f)
+            let written = conn.transaction(f)?;
+            generation.fetch_add(1, Ordering::Release);
+            Ok(written)
         })
         .await
         .map_err(StoreError::Task)?

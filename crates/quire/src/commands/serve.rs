@@ -12,6 +12,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         jwt_secret: args.jwt_secret,
         pool_size: args.pool_size,
         workers: args.workers,
+        response_cache: std::time::Duration::from_millis(args.response_cache_ms),
         ..Config::new(DatabaseUrl::parse(&args.database.url))
     };
     let host = config
