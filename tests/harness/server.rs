@@ -203,3 +203,16 @@ fn init_logging() {
         }
     });
 }
+
+/// The titles of `data.articles.nodes` in a response, in order; empty when there are none.
+pub fn article_titles(response: &Value) -> Vec<String> {
+    response["data"]["articles"]["nodes"]
+        .as_array()
+        .map(|nodes| {
+            nodes
+                .iter()
+                .map(|n| n["title"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}

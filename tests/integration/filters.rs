@@ -1,19 +1,10 @@
 //! The article filters of the contract, alone and together.
 
 use quire_domain::Role;
-use quire_harness::on_both_backends;
+use quire_harness::{article_titles, on_both_backends};
 use serde_json::{Value, json};
 
 const LIST: &str = "query($f: ArticleFilter) { articles(filter: $f, orderBy: PUBLISHED_AT_ASC) { totalCount nodes { title } } }";
-
-fn titles(r: &Value) -> Vec<&str> {
-    r["data"]["articles"]["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["title"].as_str().unwrap())
-        .collect()
-}
 
 on_both_backends! {
     async fn filters_by_tags_author_source_and_dates(app: TestApp) {
@@ -47,7 +38,7 @@ on_both_backends! {
         ];
         for (filter, expected) in cases {
             let r = app.graphql(LIST, json!({ "f": filter })).await;
-            assert_eq!(titles(&r), expected, "{filter}: {r}");
+            assert_eq!(article_titles(&r), expected, "{filter}: {r}");
             assert_eq!(r["data"]["articles"]["totalCount"], expected.len());
         }
         let staff = app.graphql_as(token, LIST, json!({ "f": { "tags": ["kashmir"], "status": ["DRAFT", "PUBLISHED"] } })).await;

@@ -1,21 +1,12 @@
 //! Relay pagination: both directions, stable cursors, limits.
 
 use quire_domain::Role;
-use quire_harness::{TestApp, error_code, on_both_backends};
-use serde_json::{Value, json};
+use quire_harness::{TestApp, article_titles, error_code, on_both_backends};
+use serde_json::json;
 
 const PAGE: &str = "query($first: Int, $after: String, $last: Int, $before: String, $order: ArticleOrder) {
     articles(first: $first, after: $after, last: $last, before: $before, orderBy: $order) {
         totalCount nodes { title } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }";
-
-fn titles(page: &Value) -> Vec<String> {
-    page["data"]["articles"]["nodes"]
-        .as_array()
-        .unwrap_or(&vec![])
-        .iter()
-        .map(|n| n["title"].as_str().unwrap_or_default().to_owned())
-        .collect()
-}
 
 async fn publish(app: &TestApp, token: &str, title: &str) {
     let r = app
@@ -41,7 +32,7 @@ on_both_backends! {
             publish(&app, &editor.token, &format!("A{n}")).await;
         }
         let first = app.graphql(PAGE, json!({ "first": 3 })).await;
-        assert_eq!(titles(&first), ["A7", "A6", "A5"], "{first}");
+        assert_eq!(article_titles(&first), ["A7", "A6", "A5"], "{first}");
         let info = &first["data"]["articles"]["pageInfo"];
         assert_eq!(info["hasNextPage"], true);
         assert_eq!(info["hasPreviousPage"], false);
@@ -50,25 +41,25 @@ on_both_backends! {
         // A row inserted before the cursor does not shift the next page.
         publish(&app, &editor.token, "A8").await;
         let second = app.graphql(PAGE, json!({ "first": 3, "after": info["endCursor"] })).await;
-        assert_eq!(titles(&second), ["A4", "A3", "A2"], "{second}");
+        assert_eq!(article_titles(&second), ["A4", "A3", "A2"], "{second}");
         let third = app.graphql(PAGE, json!({ "first": 3, "after": second["data"]["articles"]["pageInfo"]["endCursor"] })).await;
-        assert_eq!(titles(&third), ["A1"]);
+        assert_eq!(article_titles(&third), ["A1"]);
         assert_eq!(third["data"]["articles"]["pageInfo"]["hasNextPage"], false);
 
         // Backwards from the end of the second page.
         let back = app.graphql(PAGE, json!({ "last": 2, "before": second["data"]["articles"]["pageInfo"]["startCursor"] })).await;
-        assert_eq!(titles(&back), ["A6", "A5"], "{back}");
+        assert_eq!(article_titles(&back), ["A6", "A5"], "{back}");
         assert_eq!(back["data"]["articles"]["pageInfo"]["hasPreviousPage"], true);
         let tail = app.graphql(PAGE, json!({ "last": 2 })).await;
-        assert_eq!(titles(&tail), ["A2", "A1"], "{tail}");
+        assert_eq!(article_titles(&tail), ["A2", "A1"], "{tail}");
 
         let relevance = app.graphql(PAGE, json!({ "first": 3, "order": "RELEVANCE" })).await;
-        assert_eq!(titles(&relevance), ["A8", "A7", "A6"], "without a search, relevance is newest first");
+        assert_eq!(article_titles(&relevance), ["A8", "A7", "A6"], "without a search, relevance is newest first");
         let more = app.graphql(PAGE, json!({ "first": 3, "order": "RELEVANCE", "after": relevance["data"]["articles"]["pageInfo"]["endCursor"] })).await;
-        assert_eq!(titles(&more), ["A5", "A4", "A3"], "{more}");
+        assert_eq!(article_titles(&more), ["A5", "A4", "A3"], "{more}");
 
         let by_title = app.graphql(PAGE, json!({ "first": 2, "order": "TITLE_ASC" })).await;
-        assert_eq!(titles(&by_title), ["A1", "A2"]);
+        assert_eq!(article_titles(&by_title), ["A1", "A2"]);
         let wrong_order = app.graphql(PAGE, json!({ "first": 2, "after": info["endCursor"], "order": "TITLE_ASC" })).await;
         assert_eq!(error_code(&wrong_order), Some("BAD_USER_INPUT"), "a cursor belongs to one ordering: {wrong_order}");
     }
