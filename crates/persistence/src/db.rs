@@ -148,6 +148,10 @@ impl r2d2::ManageConnection for Manager {
 }
 
 /// Builds a pool; the first connection is opened now so a wrong URL fails at start-up.
+///
+/// Connections are only ever opened on demand (`min_idle` 0): a pool that tops itself up opens
+/// connections on a background thread, and one caught opening a TLS connection while the process
+/// exits crashes in OpenSSL's exit-time cleanup.
 pub fn pool(url: &DatabaseUrl, size: u32) -> Result<(Pool, StatementCounter), r2d2::Error> {
     let counter = StatementCounter::default();
     let manager = Manager {
@@ -156,10 +160,11 @@ pub fn pool(url: &DatabaseUrl, size: u32) -> Result<(Pool, StatementCounter), r2
     };
     let pool = r2d2::Pool::builder()
         .max_size(size)
-        .min_idle(Some(1))
+        .min_idle(Some(0))
         .test_on_check_out(false)
         .connection_timeout(Duration::from_secs(10))
         .build(manager)?;
+    drop(pool.get()?);
     Ok((pool, counter))
 }
 

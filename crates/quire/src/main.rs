@@ -8,11 +8,6 @@ use clap::Parser;
 
 use cli::{Cli, Command, UserCommand};
 
-/// A server that builds many short-lived strings per request allocates faster with mimalloc
-/// than with the system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();

@@ -77,7 +77,12 @@ async fn migrate_create_user_serve_and_stop(backend: Backend) {
     };
 
     let migrated = quire(&url, &["migrate", "--database", &url], "");
-    assert!(migrated.status.success(), "{}", text(&migrated.stderr));
+    assert!(
+        migrated.status.success(),
+        "{}: {}",
+        migrated.status,
+        text(&migrated.stderr)
+    );
     let again = quire(&url, &["migrate"], "");
     assert!(
         text(&again.stdout).contains("up to date"),
@@ -97,7 +102,12 @@ async fn migrate_create_user_serve_and_stop(backend: Backend) {
         "--password-stdin",
     ];
     let created = quire(&url, &create, "correct horse battery\n");
-    assert!(created.status.success(), "{}", text(&created.stderr));
+    assert!(
+        created.status.success(),
+        "{}: {}",
+        created.status,
+        text(&created.stderr)
+    );
     assert!(
         text(&created.stdout).contains("Created EDITOR Ed <ed@example.com>"),
         "{}",
