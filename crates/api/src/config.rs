@@ -29,7 +29,8 @@ pub struct Config {
 }
 
 impl Config {
-    /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing.
+    /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
+    /// eight connections, one worker per core, a one-second response cache.
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
             bind: "127.0.0.1:8080".to_owned(),

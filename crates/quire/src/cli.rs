@@ -5,6 +5,8 @@
 //! - `QUIRE_BIND`: listen address (default `127.0.0.1:8080`; port 0 picks a free port).
 //! - `QUIRE_JWT_SECRET`: access-token signing secret; generated once and kept in the database
 //!   when unset.
+//! - `QUIRE_POOL_SIZE`: database connections to keep open (default 16).
+//! - `QUIRE_WORKERS`: HTTP worker threads (default 0, one per core).
 //! - `QUIRE_RESPONSE_CACHE_MS`: longest life of a cached anonymous response (default 1000; 0 off).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 
