@@ -50,8 +50,7 @@ impl TestDatabase {
                 TestDatabase::Sqlite(std::env::temp_dir().join(format!("{name}.db")))
             }
             Backend::Postgres => {
-                let admin_url = std::env::var("QUIRE_TEST_POSTGRES_URL")
-                    .unwrap_or_else(|_| DEFAULT_ADMIN_URL.to_owned());
+                let admin_url = admin_url();
                 let template = template(&admin_url);
                 let mut admin = connect(&admin_url);
                 admin
@@ -62,14 +61,45 @@ impl TestDatabase {
         }
     }
 
+    /// A database with no tables at all, as a first deployment finds it.
+    pub fn create_empty(backend: Backend) -> Self {
+        let name = format!("quire_test_{}", uuid::Uuid::new_v4().simple());
+        match backend {
+            Backend::Sqlite => Self::create(backend),
+            Backend::Postgres => {
+                let admin_url = admin_url();
+                connect(&admin_url)
+                    .batch_execute(&format!("CREATE DATABASE {name}"))
+                    .unwrap_or_else(|e| panic!("cannot create test database {name}: {e}"));
+                TestDatabase::Postgres { admin_url, name }
+            }
+        }
+    }
+
+    /// Ends every server-side connection to this PostgreSQL database, as a restart, a failover
+    /// or a proxy recycling connections would; returns how many were ended.
+    pub fn terminate_connections(&self) -> i64 {
+        let TestDatabase::Postgres { admin_url, name } = self else {
+            panic!("only PostgreSQL connections can be terminated");
+        };
+        let mut admin = connect(admin_url);
+        diesel::sql_query(format!(
+            "SELECT COUNT(pg_terminate_backend(pid)) AS n FROM pg_stat_activity \
+             WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+        ))
+        .get_result::<Count>(&mut admin)
+        .expect("terminate connections")
+        .n
+    }
+
     /// The URL a Quire server should use.
     pub fn url(&self) -> DatabaseUrl {
         match self {
             TestDatabase::Sqlite(path) => {
-                DatabaseUrl::parse(&format!("sqlite://{}", path.display()))
+                DatabaseUrl::parse(&format!("sqlite://{}", path.display())).expect("a SQLite URL")
             }
             TestDatabase::Postgres { admin_url, name } => {
-                DatabaseUrl::parse(&with_database(admin_url, name))
+                DatabaseUrl::parse(&with_database(admin_url, name)).expect("a PostgreSQL URL")
             }
         }
     }
@@ -91,6 +121,11 @@ impl Drop for TestDatabase {
             }
         }
     }
+}
+
+/// The test server's maintenance URL.
+fn admin_url() -> String {
+    std::env::var("QUIRE_TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_ADMIN_URL.to_owned())
 }
 
 fn connect(url: &str) -> PgConnection {
@@ -143,6 +178,7 @@ fn template(admin_url: &str) -> String {
             .batch_execute(&format!("CREATE DATABASE {building}"))
             .expect("create template");
         let mut conn = DatabaseUrl::parse(&with_database(admin_url, &building))
+            .expect("a PostgreSQL URL")
             .connect()
             .expect("connect to template");
         quire_persistence::migrate::run_pending(&mut conn).expect("migrate template");

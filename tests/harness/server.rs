@@ -3,8 +3,8 @@
 use quire_api::auth::password::{self, PasswordCost};
 use quire_api::{Application, Config};
 use quire_domain::{NewUser, Role};
-use quire_persistence::Store;
 use quire_persistence::store::users;
+use quire_persistence::{PoolConfig, Store};
 use serde_json::{Value, json};
 
 use crate::database::{Backend, TestDatabase};
@@ -18,7 +18,7 @@ pub struct TestApp {
     /// HTTP client.
     pub client: reqwest::Client,
     store: Store,
-    _database: TestDatabase,
+    database: TestDatabase,
 }
 
 /// A signed-up user with a valid access token.
@@ -38,11 +38,17 @@ pub struct User {
 
 /// Starts a server on `backend` with a fresh database.
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// Starts a server on `backend` with a fresh database and the test configuration as changed by
+/// `configure`.
+pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
     init_logging();
     let database = tokio::task::spawn_blocking(move || TestDatabase::create(backend))
         .await
         .expect("database set-up panicked");
-    let config = Config {
+    let mut config = Config {
         bind: "127.0.0.1:0".to_owned(),
         jwt_secret: Some(
             "a test secret that is long enough for HS256"
@@ -50,10 +56,11 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
                 .into(),
         ),
         password_cost: PasswordCost::Minimal,
-        pool_size: 4,
+        pool: PoolConfig::new(4),
         workers: 1,
         ..Config::new(database.url())
     };
+    configure(&mut config);
     let app = Application::build(config)
         .await
         .expect("the server failed to start");
@@ -65,11 +72,16 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         backend,
         client: reqwest::Client::new(),
         store,
-        _database: database,
+        database,
     }
 }
 
 impl TestApp {
+    /// The database this server was started on.
+    pub fn database(&self) -> &TestDatabase {
+        &self.database
+    }
+
     /// SQL statements the server has run so far.
     pub fn statement_count(&self) -> u64 {
         self.store.statement_count()

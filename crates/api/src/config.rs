@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use quire_persistence::DatabaseUrl;
+use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
 
 use crate::auth::password::PasswordCost;
@@ -19,8 +19,9 @@ pub struct Config {
     pub jwt_secret: Option<SecretString>,
     /// Cost of new password hashes.
     pub password_cost: PasswordCost,
-    /// Database connections to keep.
-    pub pool_size: u32,
+    /// Database connections: how many, how long to wait for one, and how long to wait for the
+    /// database at start-up.
+    pub pool: PoolConfig,
     /// HTTP worker threads; 0 means one per core.
     pub workers: usize,
     /// How long an anonymous response may be served from the cache at most; zero turns the
@@ -37,7 +38,7 @@ impl Config {
             database,
             jwt_secret: None,
             password_cost: PasswordCost::Standard,
-            pool_size: 8,
+            pool: PoolConfig::new(8),
             workers: 0,
             response_cache: Duration::from_secs(1),
         }

@@ -19,6 +19,9 @@ pub mod code {
     pub const CONFLICT: &str = "CONFLICT";
     /// Too many requests; try again later.
     pub const RATE_LIMITED: &str = "RATE_LIMITED";
+    /// The database cannot be reached just now (a restart, a failover, a lock held elsewhere):
+    /// nothing was written, and the same request can be sent again in a moment.
+    pub const UNAVAILABLE: &str = "UNAVAILABLE";
     /// Quire failed; the request id in the response finds the details in the log.
     pub const INTERNAL: &str = "INTERNAL";
 }
@@ -54,6 +57,8 @@ pub enum ApiError {
     },
     /// See [`code::RATE_LIMITED`].
     RateLimited(String),
+    /// See [`code::UNAVAILABLE`].
+    Unavailable(String),
     /// See [`code::INTERNAL`]; the cause was logged where this was made.
     Internal,
 }
@@ -65,7 +70,8 @@ impl ApiError {
             ApiError::Unauthenticated(m)
             | ApiError::Forbidden(m)
             | ApiError::NotFound(m)
-            | ApiError::RateLimited(m) => m.clone(),
+            | ApiError::RateLimited(m)
+            | ApiError::Unavailable(m) => m.clone(),
             ApiError::BadInput { message, .. } | ApiError::Conflict { message, .. } => {
                 message.clone()
             }
@@ -85,6 +91,7 @@ impl ApiError {
             ApiError::BadInput { .. } => code::BAD_USER_INPUT,
             ApiError::Conflict { .. } => code::CONFLICT,
             ApiError::RateLimited(_) => code::RATE_LIMITED,
+            ApiError::Unavailable(_) => code::UNAVAILABLE,
             ApiError::Internal => code::INTERNAL,
         }
     }
@@ -141,6 +148,10 @@ impl From<StoreError> for ApiError {
                 field: Some("expectedVersion".to_owned()),
                 current_version: Some(current),
             },
+            StoreError::ConnectionLost | StoreError::Unavailable(_) => {
+                tracing::warn!(%error, "database unavailable");
+                ApiError::Unavailable(error.to_string())
+            }
             other => ApiError::internal(&other),
         }
     }

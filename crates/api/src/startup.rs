@@ -47,7 +47,7 @@ pub enum StartError {
 impl Application {
     /// Opens and migrates the database, settles the signing secret, and binds the address.
     pub async fn build(config: Config) -> Result<Self, StartError> {
-        let store = Store::open(&config.database, config.pool_size)?;
+        let store = Store::open(&config.database, config.pool)?;
         store.migrate().await?;
         let secret = match &config.jwt_secret {
             Some(secret) => secret.expose_secret().to_owned(),

@@ -7,7 +7,6 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
 
 use diesel::connection::{Instrumentation, InstrumentationEvent, SimpleConnection};
 use diesel::pg::PgConnection;
@@ -34,9 +33,6 @@ mod multi {
 /// The backend behind [`DbConn`], for boxed queries.
 pub type Db = <DbConn as Connection>::Backend;
 
-/// A pool of ready connections.
-pub type Pool = r2d2::Pool<Manager>;
-
 /// Which database engine a URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -53,24 +49,42 @@ pub struct DatabaseUrl {
     target: String,
 }
 
+/// A database URL Quire cannot use, said at once instead of after a round of failed connects.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{scheme}://` is not a database Quire can use: give postgres://USER@HOST:PORT/DATABASE \
+     (or postgresql://…) for PostgreSQL, or sqlite://PATH or a plain file path for SQLite"
+)]
+pub struct UnsupportedUrl {
+    /// The scheme that was given.
+    pub scheme: String,
+}
+
 impl DatabaseUrl {
-    /// Reads a database URL; anything that is not a PostgreSQL URL is a SQLite path.
-    pub fn parse(url: &str) -> Self {
+    /// Reads a database URL: `postgres://` and `postgresql://` name PostgreSQL; `sqlite://PATH`,
+    /// `sqlite:PATH` or a bare path name a SQLite file. Any other `scheme://` is refused, so a
+    /// `mysql://…` typo fails at once rather than becoming a file of that name.
+    pub fn parse(url: &str) -> Result<Self, UnsupportedUrl> {
         let url = url.trim();
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Self {
+            return Ok(Self {
                 backend: Backend::Postgres,
                 target: url.to_owned(),
-            };
+            });
         }
         let path = url
             .strip_prefix("sqlite://")
             .or_else(|| url.strip_prefix("sqlite:"))
             .unwrap_or(url);
-        Self {
+        if let Some((scheme, _)) = path.split_once("://") {
+            return Err(UnsupportedUrl {
+                scheme: scheme.to_owned(),
+            });
+        }
+        Ok(Self {
             backend: Backend::Sqlite,
             target: path.to_owned(),
-        }
+        })
     }
 
     /// The engine.
@@ -83,15 +97,34 @@ impl DatabaseUrl {
         &self.target
     }
 
+    /// Where the database is, for a person and without the password: `host:port` of a
+    /// PostgreSQL server, or the SQLite file's path.
+    pub fn location(&self) -> String {
+        match self.backend {
+            Backend::Sqlite => self.target.clone(),
+            Backend::Postgres => url::Url::parse(&self.target)
+                .ok()
+                .map(|parsed| {
+                    let host = parsed.host_str().unwrap_or("localhost").to_owned();
+                    let port = parsed.port().unwrap_or(5432);
+                    let database = parsed.path().trim_start_matches('/').to_owned();
+                    format!("{host}:{port}/{database}")
+                })
+                .unwrap_or_else(|| "the PostgreSQL server".to_owned()),
+        }
+    }
+
     /// Opens one connection, configured for Quire.
     pub fn connect(&self) -> Result<DbConn, ConnectionError> {
         match self.backend {
             Backend::Postgres => PgConnection::establish(&self.target).map(DbConn::Postgres),
             Backend::Sqlite => {
                 let mut conn = SqliteConnection::establish(&self.target)?;
+                // The busy timeout comes first: switching a new file to WAL needs a lock that a
+                // second process starting at the same moment may hold.
                 conn.batch_execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;",
+                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
                 )
                 .map_err(ConnectionError::CouldntSetupConfiguration)?;
                 Ok(DbConn::Sqlite(conn))
@@ -120,64 +153,17 @@ impl Instrumentation for StatementCounter {
     }
 }
 
-/// Hands r2d2 new connections for one URL, each reporting to the shared counter.
-#[derive(Debug)]
-pub struct Manager {
-    url: DatabaseUrl,
-    counter: StatementCounter,
-}
-
-impl r2d2::ManageConnection for Manager {
-    type Connection = DbConn;
-    type Error = ConnectionError;
-
-    fn connect(&self) -> Result<DbConn, ConnectionError> {
-        let mut conn = self.url.connect()?;
-        conn.set_instrumentation(self.counter.clone());
-        Ok(conn)
-    }
-
-    fn is_valid(&self, conn: &mut DbConn) -> Result<(), ConnectionError> {
-        conn.batch_execute("SELECT 1")
-            .map_err(ConnectionError::CouldntSetupConfiguration)
-    }
-
-    fn has_broken(&self, _conn: &mut DbConn) -> bool {
-        false
-    }
-}
-
-/// Builds a pool; the first connection is opened now so a wrong URL fails at start-up.
-///
-/// Connections are only ever opened on demand (`min_idle` 0): a pool that tops itself up opens
-/// connections on a background thread, and one caught opening a TLS connection while the process
-/// exits crashes in OpenSSL's exit-time cleanup.
-pub fn pool(url: &DatabaseUrl, size: u32) -> Result<(Pool, StatementCounter), r2d2::Error> {
-    let counter = StatementCounter::default();
-    let manager = Manager {
-        url: url.clone(),
-        counter: counter.clone(),
-    };
-    let pool = r2d2::Pool::builder()
-        .max_size(size)
-        .min_idle(Some(0))
-        .test_on_check_out(false)
-        .connection_timeout(Duration::from_secs(10))
-        .build(manager)?;
-    drop(pool.get()?);
-    Ok((pool, counter))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn picks_the_backend_from_the_url() {
-        let pg = DatabaseUrl::parse("postgres://postgres@127.0.0.1/test");
+        let pg = DatabaseUrl::parse("postgres://postgres:secret@db.internal/test").unwrap();
         assert_eq!(pg.backend(), Backend::Postgres);
+        assert_eq!(pg.location(), "db.internal:5432/test");
         assert_eq!(
-            DatabaseUrl::parse("postgresql://x/y").backend(),
+            DatabaseUrl::parse("postgresql://x/y").unwrap().backend(),
             Backend::Postgres
         );
         for (url, path) in [
@@ -185,9 +171,21 @@ mod tests {
             ("sqlite://quire.db", "quire.db"),
             ("sqlite:/tmp/q.db", "/tmp/q.db"),
         ] {
-            let parsed = DatabaseUrl::parse(url);
+            let parsed = DatabaseUrl::parse(url).unwrap();
             assert_eq!(parsed.backend(), Backend::Sqlite);
             assert_eq!(parsed.target(), path);
         }
+    }
+
+    #[test]
+    fn refuses_other_schemes_naming_the_ones_it_takes() {
+        let error = DatabaseUrl::parse("mysql://root@localhost/quire").unwrap_err();
+        assert_eq!(error.scheme, "mysql");
+        let message = error.to_string();
+        assert!(
+            message.contains("postgres://") && message.contains("sqlite://"),
+            "{message}"
+        );
+        assert!(DatabaseUrl::parse("sqlite://http://x").is_err());
     }
 }

@@ -30,9 +30,25 @@ pub enum StoreError {
     /// The database reported an error Quire did not expect.
     #[error("database error")]
     Db(#[source] diesel::result::Error),
-    /// No connection could be had from the pool.
-    #[error("database unavailable")]
-    Pool(#[from] r2d2::Error),
+    /// The connection's server went away mid-request (a restart, a failover, a proxy closing
+    /// it); the connection is dropped and the next request gets a fresh one.
+    #[error("the connection to the database was lost; try again")]
+    ConnectionLost,
+    /// No connection could be had in time, or the database is locked by another process.
+    #[error("the database is unavailable ({0}); try again in a moment")]
+    Unavailable(String),
+    /// The database could not be reached at start-up.
+    #[error("cannot open the database at {location} after {attempts} attempt(s): {reason}; {hint}")]
+    Unreachable {
+        /// `host:port/database` or the SQLite path, never the password.
+        location: String,
+        /// The driver's last word.
+        reason: String,
+        /// How many connections were tried.
+        attempts: u32,
+        /// What to check.
+        hint: &'static str,
+    },
     /// A migration failed to apply.
     #[error("migration failed: {0}")]
     Migration(String),
@@ -49,6 +65,14 @@ impl From<diesel::result::Error> for StoreError {
         use diesel::result::{DatabaseErrorKind, Error};
         match &error {
             Error::NotFound => StoreError::NotFound("record"),
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                _,
+            ) => StoreError::ConnectionLost,
+            // SQLite's busy timeout ran out while another process held the write lock.
+            Error::DatabaseError(_, info) if info.message().contains("database is locked") => {
+                StoreError::Unavailable("another process holds the database's write lock".into())
+            }
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
                 conflict_for(info.constraint_name().unwrap_or(""), info.message())
             }

@@ -5,13 +5,20 @@
 //! - `QUIRE_BIND`: listen address (default `127.0.0.1:8080`; port 0 picks a free port).
 //! - `QUIRE_JWT_SECRET`: access-token signing secret; generated once and kept in the database
 //!   when unset.
+//! - `QUIRE_DATABASE_WAIT`: seconds to wait for an unreachable PostgreSQL server at start,
+//!   with one line per attempt (default 10; 0 tries once).
 //! - `QUIRE_POOL_SIZE`: database connections to keep open (default 16).
+//! - `QUIRE_POOL_TIMEOUT_MS`: how long a request waits for a database connection before it is
+//!   answered `UNAVAILABLE` (default 2000).
 //! - `QUIRE_WORKERS`: HTTP worker threads (default 0, one per core).
 //! - `QUIRE_RESPONSE_CACHE_MS`: longest life of a cached anonymous response (default 1000; 0 off).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 
+use std::time::Duration;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use quire_domain::Role;
+use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
 
 /// Quire: a headless CMS for news and editorial content.
@@ -53,6 +60,28 @@ pub struct DatabaseArgs {
         default_value = "quire.db"
     )]
     pub url: String,
+    /// Seconds to wait for an unreachable PostgreSQL server before giving up; 0 tries once.
+    #[arg(
+        long = "database-wait",
+        env = "QUIRE_DATABASE_WAIT",
+        default_value_t = 10
+    )]
+    pub wait_secs: u64,
+}
+
+impl DatabaseArgs {
+    /// The URL, checked, so a scheme Quire cannot use is refused before anything is opened.
+    pub fn parsed(&self) -> anyhow::Result<DatabaseUrl> {
+        Ok(DatabaseUrl::parse(&self.url)?)
+    }
+
+    /// A pool of `size` connections that waits for the database as asked.
+    pub fn pool(&self, size: u32) -> PoolConfig {
+        PoolConfig {
+            wait_at_start: Duration::from_secs(self.wait_secs),
+            ..PoolConfig::new(size)
+        }
+    }
 }
 
 /// `quire serve`.
@@ -70,6 +99,10 @@ pub struct ServeArgs {
     /// Database connections to keep open.
     #[arg(long, env = "QUIRE_POOL_SIZE", default_value_t = 16)]
     pub pool_size: u32,
+    /// Milliseconds a request waits for a database connection before it is answered
+    /// `UNAVAILABLE`.
+    #[arg(long, env = "QUIRE_POOL_TIMEOUT_MS", default_value_t = 2000)]
+    pub pool_timeout_ms: u64,
     /// HTTP worker threads; 0 means one per core.
     #[arg(long, env = "QUIRE_WORKERS", default_value_t = 0)]
     pub workers: usize,

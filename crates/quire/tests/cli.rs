@@ -171,3 +171,108 @@ async fn sqlite() {
 async fn postgres() {
     migrate_create_user_serve_and_stop(Backend::Postgres).await;
 }
+
+/// Three replicas started at the same moment on a database nobody has migrated yet.
+async fn replicas_started_together_all_become_ready(backend: Backend) {
+    let db = TestDatabase::create_empty(backend);
+    let url = match &db {
+        TestDatabase::Sqlite(path) => format!("sqlite://{}", path.display()),
+        TestDatabase::Postgres { .. } => db.url().target().to_owned(),
+    };
+    let mut replicas: Vec<Child> = (0..3)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_quire"))
+                .args(["serve", "--bind", "127.0.0.1:0", "--database", &url])
+                .env("QUIRE_LOG", "warn")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::inherit())
+                .spawn()
+                .expect("quire serve runs")
+        })
+        .collect();
+    for replica in &mut replicas {
+        let mut line = String::new();
+        BufReader::new(replica.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let graphql = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("a replica did not start; its error is printed above"));
+        let ready = reqwest::get(graphql.replace("/graphql", "/readyz"))
+            .await
+            .unwrap();
+        assert_eq!(ready.status().as_u16(), 200);
+    }
+    for mut replica in replicas {
+        replica.kill().unwrap();
+        replica.wait().unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replicas_start_together_on_sqlite() {
+    replicas_started_together_all_become_ready(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replicas_start_together_on_postgres() {
+    replicas_started_together_all_become_ready(Backend::Postgres).await;
+}
+
+/// A configuration mistake is said at once, in one line that names what Quire takes.
+#[test]
+fn a_database_scheme_quire_cannot_use_is_refused_at_once() {
+    let started = std::time::Instant::now();
+    let output = quire("mysql://root@localhost/quire", &["migrate"], "");
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        stderr.contains("mysql://")
+            && stderr.contains("postgres://")
+            && stderr.contains("sqlite://"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("r2d2"), "{stderr}");
+}
+
+#[test]
+fn an_unreachable_postgres_is_waited_for_then_named_plainly() {
+    let output = quire(
+        "postgres://quire:a-secret-password@127.0.0.1:1/newsroom",
+        &["serve", "--bind", "127.0.0.1:0", "--database-wait", "2"],
+        "",
+    );
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    let attempts = stderr
+        .lines()
+        .filter(|l| l.contains("cannot reach PostgreSQL at 127.0.0.1:1/newsroom"))
+        .count();
+    assert!(
+        (2..=4).contains(&attempts),
+        "one line per attempt: {stderr}"
+    );
+    assert!(
+        stderr.contains("check that the server is running"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("a-secret-password"), "{stderr}");
+    assert!(!stderr.contains("r2d2"), "{stderr}");
+}
+
+#[test]
+fn a_sqlite_file_in_a_missing_directory_is_named_plainly() {
+    let output = quire("/no/such/directory/quire.db", &["migrate"], "");
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("/no/such/directory/quire.db") && stderr.contains("directory exists"),
+        "{stderr}"
+    );
+}

@@ -21,8 +21,9 @@ use std::sync::{Arc, Mutex};
 use diesel::Connection;
 use diesel::connection::SimpleConnection;
 
-use crate::db::{self, Backend, DatabaseUrl, DbConn, Pool, StatementCounter};
+use crate::db::{Backend, DatabaseUrl, DbConn, StatementCounter};
 use crate::error::StoreError;
+use crate::pool::{Pool, PoolConfig};
 
 /// A cheap-to-clone handle on the database.
 #[derive(Clone)]
@@ -38,10 +39,10 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens a pool of `size` connections. Fails now, not at the first request, when the
-    /// database cannot be reached.
-    pub fn open(url: &DatabaseUrl, size: u32) -> Result<Self, StoreError> {
-        let (pool, statements) = db::pool(url, size)?;
+    /// Opens a pool. Fails now, not at the first request, when the database cannot be reached
+    /// (after waiting `config.wait_at_start` for PostgreSQL).
+    pub fn open(url: &DatabaseUrl, config: PoolConfig) -> Result<Self, StoreError> {
+        let (pool, statements) = Pool::open(url, config)?;
         Ok(Self {
             pool,
             backend: url.backend(),
@@ -62,15 +63,35 @@ impl Store {
         self.statements.get()
     }
 
-    /// Applies pending migrations; returns the names of those applied.
+    /// Applies pending migrations, taking turns with other processes migrating the same
+    /// database; returns the names of those applied.
     pub async fn migrate(&self) -> Result<Vec<String>, StoreError> {
-        self.write(crate::migrate::run_pending).await
+        let pool = self.pool.clone();
+        let sqlite_writer = self.sqlite_writer.clone();
+        tokio::task::spawn_blocking(move || {
+            let _turn = sqlite_writer
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut conn = pool.checkout()?;
+            let applied = crate::migrate::run_pending(&mut conn);
+            pool.release(conn, &applied);
+            applied
+        })
+        .await
+        .map_err(StoreError::Task)?
     }
 
-    /// Checks the database answers, for readiness probes.
-    pub async fn ping(&self) -> Result<(), StoreError> {
-        self.read(|conn| conn.batch_execute("SELECT 1").map_err(StoreError::from))
-            .await
+    /// Checks, within `timeout`, that the database answers, for readiness probes.
+    pub async fn ping(&self, timeout: std::time::Duration) -> Result<(), StoreError> {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.checkout_within(timeout)?;
+            let answered = conn.batch_execute("SELECT 1").map_err(StoreError::from);
+            pool.release(conn, &answered);
+            answered
+        })
+        .await
+        .map_err(StoreError::Task)?
     }
 
     /// Runs read-only queries on a pooled connection.
@@ -83,8 +104,10 @@ impl Store {
         let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
-            let mut conn = pool.get()?;
-            f(&mut conn)
+            let mut conn = pool.checkout()?;
+            let result = f(&mut conn);
+            pool.release(conn, &result);
+            result
         })
         .await
         .map_err(StoreError::Task)?
@@ -102,15 +125,17 @@ impl Store {
         let generation = self.generation.clone();
         tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
-            let mut conn = pool.get()?;
+            let mut conn = pool.checkout()?;
             let _turn = sqlite_writer.as_ref().map(|lock| {
                 lock.lock()
                     .unwrap_or_else(std::sync::PoisonError::into_inner)
             });
-            let conn: &mut DbConn = &mut conn;
-            let written = conn.transaction(f)?;
-            generation.fetch_add(1, Ordering::Release);
-            Ok(written)
+            let written = DbConn::transaction(&mut conn, f);
+            pool.release(conn, &written);
+            if written.is_ok() {
+                generation.fetch_add(1, Ordering::Release);
+            }
+            written
         })
         .await
         .map_err(StoreError::Task)?

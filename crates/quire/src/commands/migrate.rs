@@ -4,7 +4,7 @@ use crate::cli::DatabaseArgs;
 
 /// Applies pending migrations and lists them.
 pub async fn run(args: DatabaseArgs) -> anyhow::Result<()> {
-    let store = super::open(&args.url)?;
+    let store = super::open(&args)?;
     let applied = store.migrate().await?;
     if applied.is_empty() {
         println!("The database is up to date.");

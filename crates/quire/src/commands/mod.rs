@@ -4,11 +4,12 @@ pub mod migrate;
 pub mod serve;
 pub mod user;
 
-use quire_persistence::{DatabaseUrl, Store};
+use quire_persistence::Store;
+
+use crate::cli::DatabaseArgs;
 
 /// Opens a small pool for one-shot commands.
-pub fn open(url: &str) -> anyhow::Result<Store> {
-    let url = DatabaseUrl::parse(url);
-    Store::open(&url, 2)
-        .map_err(|e| anyhow::anyhow!("cannot open the database at {}: {e}", url.target()))
+pub fn open(database: &DatabaseArgs) -> anyhow::Result<Store> {
+    let url = database.parsed()?;
+    Ok(Store::open(&url, database.pool(2))?)
 }

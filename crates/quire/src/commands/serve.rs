@@ -1,7 +1,9 @@
 //! `quire serve`: migrate, then serve until told to stop.
 
+use std::time::Duration;
+
 use quire_api::{Application, Config};
-use quire_persistence::DatabaseUrl;
+use quire_persistence::PoolConfig;
 
 use crate::cli::ServeArgs;
 
@@ -10,10 +12,13 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let config = Config {
         bind: args.bind,
         jwt_secret: args.jwt_secret,
-        pool_size: args.pool_size,
+        pool: PoolConfig {
+            checkout_timeout: Duration::from_millis(args.pool_timeout_ms),
+            ..args.database.pool(args.pool_size)
+        },
         workers: args.workers,
-        response_cache: std::time::Duration::from_millis(args.response_cache_ms),
-        ..Config::new(DatabaseUrl::parse(&args.database.url))
+        response_cache: Duration::from_millis(args.response_cache_ms),
+        ..Config::new(args.database.parsed()?)
     };
     let host = config
         .bind

@@ -30,7 +30,7 @@ pub async fn create(args: CreateUserArgs) -> anyhow::Result<()> {
     }
     .validated(&secret)
     .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let store = super::open(&args.database.url)?;
+    let store = super::open(&args.database)?;
     store.migrate().await?;
     let hash = password::hash(secret, PasswordCost::Standard)
         .await
