@@ -143,6 +143,11 @@ impl StatementCounter {
     pub fn get(&self) -> u64 {
         self.0.load(Ordering::Relaxed)
     }
+
+    /// Takes back one statement that was housekeeping, not work asked for.
+    pub(crate) fn forget_one(&self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 impl Instrumentation for StatementCounter {

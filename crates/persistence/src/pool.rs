@@ -144,6 +144,7 @@ pub type Checkout = r2d2::PooledConnection<Manager>;
 pub struct Pool {
     inner: r2d2::Pool<Manager>,
     losses: Arc<AtomicU64>,
+    counter: StatementCounter,
 }
 
 impl Pool {
@@ -175,7 +176,11 @@ impl Pool {
                 location: url.location(),
             }))
             .build_unchecked(manager);
-        let pool = Self { inner, losses };
+        let pool = Self {
+            inner,
+            losses,
+            counter: counter.clone(),
+        };
         drop(pool.checkout()?);
         Ok((pool, counter))
     }
@@ -198,13 +203,20 @@ impl Pool {
             let mark = self.losses.load(Ordering::Acquire);
             let suspect =
                 conn.checked_at_mark < mark || conn.last_used.elapsed() >= IDLE_BEFORE_PING;
-            if !suspect || ping(&mut conn.conn).is_ok() {
+            if !suspect || self.health_check(&mut conn.conn).is_ok() {
                 conn.checked_at_mark = mark;
                 return Ok(conn);
             }
             conn.lost = true;
             self.losses.fetch_add(1, Ordering::AcqRel);
         }
+    }
+
+    /// A ping that the statement counter leaves out: it is the pool's work, not the request's.
+    fn health_check(&self, conn: &mut DbConn) -> Result<(), ConnectionError> {
+        let answered = ping(conn);
+        self.counter.forget_one();
+        answered
     }
 
     /// Records how a use of `conn` ended: a connection that lost its server is dropped, and
