@@ -1,86 +1,142 @@
 #!/usr/bin/env bash
-# Load benchmark: W1 (home page) and W2 (article page) of shared/bench/README.md, at 32
-# connections on 127.0.0.1, against a release build on SQLite and on PostgreSQL. Reports
-# requests/s, p50, p99 and the server's resident memory.
+# Side-by-side load benchmark: Quire on SQLite, Quire on PostgreSQL and the peer (PostGraphile,
+# ../shared/bench/peer) serve the same dataset in one run; W1 (home page), W2 (article page) and
+# W3 (tag page) of ../shared/bench/README.md are driven with wrk at 32 connections on
+# 127.0.0.1, the systems taking turns within each workload. Prints one table: requests/s, p50,
+# p99, answers that were not right, CPU of the server and of PostgreSQL while measured, the
+# server's peak RSS, and each Quire figure as a ratio to the peer's.
 #
-#   scripts/bench/run.sh                      # 5,000 articles, 20 s per workload, both backends
-#   ARTICLES=1000 DURATION=5s BACKENDS=sqlite scripts/bench/run.sh
+#   scripts/bench/run.sh                                   # 5,000 articles, 15 s per measurement
+#   ARTICLES=100000 scripts/bench/run.sh                   # the same at scale
+#   SYSTEMS="sqlite postgres" WORKLOADS=w1 DURATION=5s scripts/bench/run.sh
+#   QUIRE_RESPONSE_CACHE_MS=1000 scripts/bench/run.sh      # the cached path (default: cache off)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 ARTICLES="${ARTICLES:-5000}"
-DURATION="${DURATION:-20s}"
+DURATION="${DURATION:-15s}"
+WARMUP="${WARMUP:-5s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
-BACKENDS="${BACKENDS:-sqlite postgres}"
+SYSTEMS="${SYSTEMS:-postgraphile sqlite postgres}"
+WORKLOADS="${WORKLOADS:-w1 w2 w3}"
+export QUIRE_RESPONSE_CACHE_MS="${QUIRE_RESPONSE_CACHE_MS:-0}"
 PG_ADMIN="${QUIRE_BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+PEER=../shared/bench/peer
 WORK="$(mktemp -d)"
-SERVER_PID=""
-trap 'if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    if [[ " $SYSTEMS " == *" postgraphile "* ]]; then PEER_PG="${PG_ADMIN%/*}" "$PEER/postgraphile.sh" down >/dev/null || true; fi
+    psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS quire_bench_$$ WITH (FORCE)" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 cargo build --release -q -p quire
 QUIRE=target/release/quire
-python3 ../shared/bench/gen_dataset.py --articles "$ARTICLES" --out "$WORK/dataset.json"
+python3 ../shared/bench/gen_dataset.py --articles "$ARTICLES" --out "$WORK/dataset.json" >&2
+python3 "$PEER/workloads.py" "$WORK/dataset.json" "$WORK/requests" >&2
 
-# Runs one workload; prints "requests/s p50 p99".
-measure() {
-    local script="$1" url="$2" out
-    QUIRE_BENCH_CHECK=1 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$script" "$url" >/dev/null 2>"$WORK/check.err"
-    if [ -s "$WORK/check.err" ]; then
-        echo "the warm-up got unexpected responses:" >&2
-        head -n 3 "$WORK/check.err" >&2
-        exit 1
-    fi
-    out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "$url")"
-    echo "$out" >&2
-    local rps p50 p99
-    rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
-    p50="$(awk '$1 == "50%" { print $2 }' <<<"$out")"
-    p99="$(awk '$1 == "99%" { print $2 }' <<<"$out")"
-    echo "$rps $p50 $p99"
-}
-
-results=()
-for backend in $BACKENDS; do
-    case "$backend" in
+declare -A URL PID
+start_quire() {
+    local system="$1" database
+    case "$system" in
         sqlite) database="sqlite://$WORK/bench.db" ;;
         postgres)
-            name="quire_bench_$$"
-            psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name"
-            database="${PG_ADMIN%/*}/$name"
+            psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS quire_bench_$$" -c "CREATE DATABASE quire_bench_$$"
+            database="${PG_ADMIN%/*}/quire_bench_$$"
             ;;
-        *) echo "unknown backend $backend" >&2; exit 2 ;;
     esac
     echo 'bench password 123' | "$QUIRE" --log warn user create --database "$database" \
         --email bench@example.com --name Bench --role editor --password-stdin >/dev/null
-    QUIRE_LOG=warn "$QUIRE" serve --database "$database" --bind 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
-    SERVER_PID=$!
-    for _ in $(seq 1 100); do grep -q 'serving' "$WORK/serve.out" && break; sleep 0.1; done
-    url="$(grep -o 'http://[^ ]*' "$WORK/serve.out")"
-    echo "== $backend at $url: loading $ARTICLES articles" >&2
-    python3 scripts/bench/load.py --url "$url" --email bench@example.com --password 'bench password 123' \
-        --dataset "$WORK/dataset.json" --slugs "$WORK/slugs.txt"
+    QUIRE_LOG=warn "$QUIRE" serve --database "$database" --bind 127.0.0.1:0 \
+        >"$WORK/$system.out" 2>"$WORK/$system.err" &
+    PID[$system]=$!
+    PIDS+=("$!")
+    for _ in $(seq 1 100); do grep -q 'serving' "$WORK/$system.out" && break; sleep 0.1; done
+    URL[$system]="$(grep -o 'http://[^ ]*' "$WORK/$system.out" | sed 's#/graphql$##')"
+    echo "== Quire on $system at ${URL[$system]}: loading $ARTICLES articles" >&2
+    python3 scripts/bench/load.py --url "${URL[$system]}/graphql" --email bench@example.com \
+        --password 'bench password 123' --dataset "$WORK/dataset.json" --slugs "$WORK/slugs.txt"
     # A database in service has planner statistics; a freshly bulk-loaded one does not yet.
-    [ "$backend" = postgres ] && psql "$database" -qc "ANALYZE"
-    export QUIRE_BENCH_SLUGS="$WORK/slugs.txt"
-    read -r w1_rps w1_p50 w1_p99 < <(measure scripts/bench/w1-home.lua "$url")
-    read -r w2_rps w2_p50 w2_p99 < <(measure scripts/bench/w2-article.lua "$url")
-    [ -n "$w1_rps" ] && [ -n "$w2_rps" ] || { echo "a workload failed on $backend" >&2; exit 1; }
-    rss="$(awk '/^VmRSS:/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$SERVER_PID/status")"
-    peak="$(awk '/^VmHWM:/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$SERVER_PID/status")"
-    kill -TERM "$SERVER_PID"
-    wait "$SERVER_PID" || true
-    SERVER_PID=""
-    [ "$backend" = postgres ] && psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)"
-    results+=("$backend|W1 home page|$w1_rps|$w1_p50|$w1_p99|$rss (peak $peak)")
-    results+=("$backend|W2 article page|$w2_rps|$w2_p50|$w2_p99|")
+    if [ "$system" = postgres ]; then psql "$database" -qc "VACUUM ANALYZE"; fi
+    reset_peak "${PID[$system]}"
+}
+
+# Forgets a process's peak memory so far, so the table shows the peak under load, not loading's.
+reset_peak() {
+    echo 5 >"/proc/$1/clear_refs"
+}
+
+start_peer() {
+    local line
+    line="$(PEER_PG="${PG_ADMIN%/*}" "$PEER/postgraphile.sh" up "$WORK/dataset.json" 5001 | tail -n 1)"
+    URL[postgraphile]="$(grep -o 'http://[^ ]*' <<<"$line")"
+    PID[postgraphile]="$(awk '{ print $NF }' <<<"$line")"
+    reset_peak "${PID[postgraphile]}"
+}
+
+# CPU seconds used so far by a process, or by every PostgreSQL process when given "postgres".
+cpu_seconds() {
+    local ticks
+    if [ "$1" = postgres ]; then
+        ticks="$(for pid in $(pgrep -x postgres); do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }')"
+    else
+        ticks="$(awk '{ print $14 + $15 }' "/proc/$1/stat")"
+    fi
+    awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { print t / hz }'
+}
+
+# Measures one workload on one system; prints "rps p50 p99 bad server_cpu% db_cpu%".
+measure() {
+    local system="$1" workload="$2" file requests out seconds cpu0 db0 cpu1 db1
+    file="$([ "$system" = postgraphile ] && echo postgraphile || echo quire)"
+    requests="$WORK/requests/$file-$workload.txt"
+    REQS="$requests" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$PEER/rotate.lua" "${URL[$system]}" >/dev/null
+    cpu0="$(cpu_seconds "${PID[$system]}")"
+    db0="$(cpu_seconds postgres)"
+    out="$(REQS="$requests" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$PEER/rotate.lua" "${URL[$system]}")"
+    cpu1="$(cpu_seconds "${PID[$system]}")"
+    db1="$(cpu_seconds postgres)"
+    seconds="${DURATION%s}"
+    sed -n 's/^RESULT //p' <<<"$out" | awk -v c0="$cpu0" -v c1="$cpu1" -v d0="$db0" -v d1="$db1" -v s="$seconds" '{
+        for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+        printf "%s %s %s %s %.0f %.0f\n", v["rps"], v["p50_ms"], v["p99_ms"], v["non2xx_or_errors"],
+            100 * (c1 - c0) / s, 100 * (d1 - d0) / s
+    }'
+}
+
+for system in $SYSTEMS; do
+    case "$system" in
+        postgraphile) start_peer ;;
+        sqlite | postgres) start_quire "$system" ;;
+        *) echo "unknown system $system" >&2; exit 2 ;;
+    esac
+done
+
+declare -A RESULT
+for workload in $WORKLOADS; do
+    for system in $SYSTEMS; do
+        echo "== $workload on $system" >&2
+        RESULT[$system.$workload]="$(measure "$system" "$workload")"
+    done
 done
 
 echo
-echo "$ARTICLES articles, $CONNECTIONS connections, $THREADS wrk threads, $DURATION per workload, $(nproc) cores shared with the load generator"
-printf '%-9s %-16s %12s %10s %10s  %s\n' backend workload requests/s p50 p99 "server RSS"
-for row in "${results[@]}"; do
-    IFS='|' read -r b w r p50 p99 mem <<<"$row"
-    printf '%-9s %-16s %12s %10s %10s  %s\n' "$b" "$w" "$r" "$p50" "$p99" "$mem"
+echo "$ARTICLES articles; wrk $THREADS threads x $CONNECTIONS connections, $DURATION per measurement after $WARMUP of warm-up;"
+echo "Quire's response cache at ${QUIRE_RESPONSE_CACHE_MS} ms; $(nproc) cores shared by servers, PostgreSQL and wrk"
+printf '| %-12s | %-8s | %10s | %8s | %8s | %5s | %10s | %9s | %8s | %8s |\n' \
+    system workload requests/s "p50 ms" "p99 ms" bad "server CPU" "PG CPU" "peak RSS" "vs peer"
+printf '|%s|\n' "--------------|----------|------------|----------|----------|-------|------------|-----------|----------|----------"
+for workload in $WORKLOADS; do
+    peer_rps="$(awk '{ print $1 }' <<<"${RESULT[postgraphile.$workload]:-}")"
+    for system in $SYSTEMS; do
+        read -r rps p50 p99 bad cpu db <<<"${RESULT[$system.$workload]}"
+        rss="$(awk '/^VmHWM:/ { printf "%.0f MiB", $2 / 1024 }' "/proc/${PID[$system]}/status" 2>/dev/null || echo '?')"
+        ratio="$(awk -v q="$rps" -v p="${peer_rps:-0}" 'BEGIN { if (p > 0) printf "%.2fx", q / p; else print "-" }')"
+        printf '| %-12s | %-8s | %10s | %8s | %8s | %5s | %9s%% | %8s%% | %8s | %8s |\n' \
+            "$system" "$workload" "$rps" "$p50" "$p99" "$bad" "$cpu" "$db" "$rss" "$ratio"
+    done
 done
