@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use quire_domain::{Slug, Tag, TagFields, TagId};
 
-use super::articles::{Visibility, live_at};
+use super::articles::{Visibility, live_at, live_or_own_draft};
 use super::named::named_table;
 use crate::db::DbConn;
 use crate::error::StoreError;
@@ -30,8 +30,12 @@ pub fn article_counts(
         .group_by(article_tags::tag_id)
         .select((article_tags::tag_id, diesel::dsl::count_star()))
         .into_boxed();
-    if let Visibility::Public(now) = visibility {
-        query = query.filter(live_at(naive(now)));
+    match visibility {
+        Visibility::Everything => {}
+        Visibility::Public(now) => query = query.filter(live_at(naive(now))),
+        Visibility::PublicOrOwnDrafts { now, user } => {
+            query = query.filter(live_or_own_draft(naive(now), user.0));
+        }
     }
     let rows: Vec<(i64, i64)> = query.load(conn)?;
     Ok(rows.into_iter().map(|(tag, n)| (TagId(tag), n)).collect())
