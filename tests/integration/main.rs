@@ -15,6 +15,7 @@ mod filters;
 mod health;
 mod migrations;
 mod pagination;
+mod races;
 mod resilience;
 mod roles;
 mod schema;

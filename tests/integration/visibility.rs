@@ -91,3 +91,71 @@ on_both_backends! {
         assert_eq!(staff["data"]["scheduled"]["totalCount"], 1);
     }
 }
+
+on_both_backends! {
+    async fn authors_see_their_own_drafts_and_no_one_elses(app: TestApp) {
+        let editor = app.user(Role::Editor).await;
+        let (alice, bob) = (app.user(Role::Author).await, app.user(Role::Author).await);
+        let ann = app.graphql_as(Some(&editor.token), "mutation { createAuthor(input: { name: \"Ann\" }) { id } }", json!({})).await;
+        let ann = ann["data"]["createAuthor"]["id"].clone();
+        let create = "mutation($i: CreateArticleInput!) { createArticle(input: $i) { id slug } }";
+        let draft = |token: String, title: &'static str| {
+            let app = &app;
+            let ann = ann.clone();
+            async move {
+                let r = app.graphql_as(Some(&token), create, json!({ "i": { "title": title, "body": "Under embargo.", "tags": ["news"], "authorIds": [ann] } })).await;
+                r["data"]["createArticle"].clone()
+            }
+        };
+        let alices = draft(alice.token.clone(), "Alpha embargo").await;
+        let bobs = draft(bob.token.clone(), "Bravo embargo").await;
+        let live = app.graphql_as(Some(&editor.token), create, json!({ "i": { "title": "Live", "body": "Out.", "tags": ["news"], "authorIds": [ann], "relatedIds": [alices["id"], bobs["id"]] } })).await;
+        let live = live["data"]["createArticle"]["id"].clone();
+        app.graphql_as(Some(&editor.token), "mutation($id: ID!) { publishArticle(id: $id) { id } }", json!({ "id": live })).await;
+
+        let q = "query($mine: ID!, $theirs: ID!, $theirSlug: String!) {
+            mine: article(id: $mine) { title }
+            byId: article(id: $theirs) { title }
+            bySlug: article(slug: $theirSlug) { title }
+            all: articles { totalCount }
+            drafts: articles(filter: { status: [DRAFT] }) { totalCount nodes { title } }
+            search: articles(filter: { search: \"embargo\" }) { totalCount nodes { title } }
+            author(slug: \"ann\") { articles { totalCount nodes { title } } }
+            tag(slug: \"news\") { articleCount articles { totalCount } }
+            live: article(slug: \"live\") { related { title } }
+        }";
+        let as_alice = app.graphql_as(Some(&alice.token), q, json!({ "mine": alices["id"], "theirs": bobs["id"], "theirSlug": bobs["slug"] })).await;
+        assert!(as_alice["errors"].is_null(), "{as_alice}");
+        let d = &as_alice["data"];
+        assert_eq!(d["mine"]["title"], "Alpha embargo", "an author reads their own draft: {as_alice}");
+        assert_eq!(d["byId"], json!(null), "another author's draft is hidden by id: {as_alice}");
+        assert_eq!(d["bySlug"], json!(null), "and by slug");
+        assert_eq!(d["all"]["totalCount"], 2);
+        assert_eq!(d["drafts"], json!({ "totalCount": 1, "nodes": [{ "title": "Alpha embargo" }] }));
+        assert_eq!(d["search"], json!({ "totalCount": 1, "nodes": [{ "title": "Alpha embargo" }] }));
+        assert_eq!(d["author"]["articles"]["totalCount"], 2);
+        assert!(d["author"]["articles"]["nodes"].as_array().unwrap().iter().all(|n| n["title"] != "Bravo embargo"), "{as_alice}");
+        assert_eq!(d["tag"], json!({ "articleCount": 2, "articles": { "totalCount": 2 } }));
+        assert_eq!(d["live"]["related"], json!([{ "title": "Alpha embargo" }]));
+
+        let as_bob = app.graphql_as(Some(&bob.token), q, json!({ "mine": bobs["id"], "theirs": alices["id"], "theirSlug": alices["slug"] })).await;
+        assert_eq!(as_bob["data"]["byId"], json!(null), "{as_bob}");
+        assert_eq!(as_bob["data"]["drafts"]["nodes"], json!([{ "title": "Bravo embargo" }]));
+        assert_eq!(as_bob["data"]["live"]["related"], json!([{ "title": "Bravo embargo" }]));
+
+        let as_editor = app.graphql_as(Some(&editor.token), q, json!({ "mine": alices["id"], "theirs": bobs["id"], "theirSlug": bobs["slug"] })).await;
+        let d = &as_editor["data"];
+        assert_eq!(d["byId"]["title"], "Bravo embargo", "editors see every draft: {as_editor}");
+        assert_eq!(d["bySlug"]["title"], "Bravo embargo");
+        assert_eq!(d["all"]["totalCount"], 3);
+        assert_eq!(d["drafts"]["totalCount"], 2);
+        assert_eq!(d["search"]["totalCount"], 2);
+        assert_eq!(d["author"]["articles"]["totalCount"], 3);
+        assert_eq!(d["tag"], json!({ "articleCount": 3, "articles": { "totalCount": 3 } }));
+        assert_eq!(d["live"]["related"].as_array().unwrap().len(), 2);
+
+        let edit = "mutation($id: ID!) { updateArticle(id: $id, expectedVersion: 1, input: { title: \"Scooped\" }) { title } }";
+        let scoop = app.graphql_as(Some(&alice.token), edit, json!({ "id": bobs["id"] })).await;
+        assert_eq!(quire_harness::error_code(&scoop), Some("FORBIDDEN"), "{scoop}");
+    }
+}

@@ -22,7 +22,7 @@ pub use model::{
     Article, ArticleChanges, ArticleText, Author, AuthorFields, NewArticle, NewUser, Revision,
     Source, SourceFields, Tag, TagFields, User,
 };
-pub use policy::Viewer;
+pub use policy::{ReadScope, Viewer};
 pub use role::Role;
 pub use slug::Slug;
 pub use status::ArticleStatus;

@@ -22,14 +22,37 @@ pub enum Viewer {
     },
 }
 
+/// Which articles a viewer may read. Unpublished stories can be under embargo, so besides
+/// what is published an author reads only the drafts they may edit: their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadScope {
+    /// What is published, live at the instant of the request: anonymous readers.
+    Published,
+    /// What is published, plus the drafts this user created: authors.
+    PublishedAndOwnDrafts(UserId),
+    /// Drafts, scheduled and archived articles too: editors and admins.
+    Everything,
+}
+
 /// Shorthand for a permission check's outcome.
 pub type Decision = Result<(), DomainError>;
 
 impl Viewer {
-    /// Whether the viewer may see drafts, scheduled and archived content. Readers see only what
-    /// is published, everywhere: single fetches, lists, relations and counts.
-    pub fn sees_unpublished(&self) -> bool {
-        matches!(self, Viewer::User { .. })
+    /// Which articles the viewer may read, everywhere alike: single fetches, lists, relations,
+    /// search and counts. An author reads the drafts [`Viewer::may_edit_article`] lets them
+    /// edit, and no one else's.
+    pub fn read_scope(&self) -> ReadScope {
+        match self {
+            Viewer::Anonymous => ReadScope::Published,
+            Viewer::User {
+                id,
+                role: Role::Author,
+            } => ReadScope::PublishedAndOwnDrafts(*id),
+            Viewer::User {
+                role: Role::Admin | Role::Editor,
+                ..
+            } => ReadScope::Everything,
+        }
     }
 
     /// The signed-in account, if any.
@@ -150,7 +173,7 @@ mod tests {
     #[test]
     fn anonymous_readers_must_sign_in_to_write() {
         let anon = Viewer::Anonymous;
-        assert!(!anon.sees_unpublished());
+        assert_eq!(anon.read_scope(), ReadScope::Published);
         assert!(matches!(
             anon.may_create_article(),
             Err(DomainError::SignInRequired)
@@ -185,6 +208,10 @@ mod tests {
                 .may_edit_article(&article(7, ArticleStatus::Published))
                 .is_err()
         );
+        assert_eq!(
+            author.read_scope(),
+            ReadScope::PublishedAndOwnDrafts(UserId(7))
+        );
         assert!(author.may_change_status().is_err());
         assert!(author.may_manage_taxonomy().is_err());
         assert!(author.may_read_revisions().is_err());
@@ -198,6 +225,7 @@ mod tests {
                 .may_edit_article(&article(9, ArticleStatus::Published))
                 .is_ok()
         );
+        assert_eq!(editor.read_scope(), ReadScope::Everything);
         assert!(editor.may_change_status().is_ok());
         assert!(editor.may_manage_taxonomy().is_ok());
         assert!(matches!(

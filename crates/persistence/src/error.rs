@@ -2,6 +2,8 @@
 
 use quire_domain::DomainError;
 
+use crate::unique_key::UniqueKey;
+
 /// A store operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -95,53 +97,14 @@ impl From<diesel::result::Error> for StoreError {
 
 /// Names the collision for a person, from PostgreSQL's constraint name or SQLite's message.
 fn conflict_for(constraint: &str, message: &str) -> StoreError {
-    const KNOWN: [(&str, &str, &str, &str); 6] = [
-        (
-            "articles_slug_key",
-            "articles.slug",
-            "slug",
-            "an article with this slug already exists",
-        ),
-        (
-            "authors_slug_key",
-            "authors.slug",
-            "slug",
-            "an author with this slug already exists",
-        ),
-        (
-            "sources_slug_key",
-            "sources.slug",
-            "slug",
-            "a source with this slug already exists",
-        ),
-        (
-            "tags_slug_key",
-            "tags.slug",
-            "slug",
-            "a tag with this slug already exists",
-        ),
-        (
-            "tags_name_key",
-            "tags.name_key",
-            "name",
-            "a tag with this name already exists",
-        ),
-        (
-            "users_email_key",
-            "users.email",
-            "email",
-            "a user with this email already exists",
-        ),
-    ];
-    KNOWN
-        .iter()
-        .find(|(pg, sqlite, ..)| constraint == *pg || message.contains(sqlite))
-        .map(|(_, _, field, text)| StoreError::Conflict {
-            field: Some(field),
-            message: (*text).into(),
-        })
-        .unwrap_or_else(|| StoreError::Conflict {
+    match UniqueKey::named_in(constraint, message) {
+        Some(key) => StoreError::Conflict {
+            field: Some(key.field()),
+            message: key.message().into(),
+        },
+        None => StoreError::Conflict {
             field: None,
             message: "this would duplicate an existing record".into(),
-        })
+        },
+    }
 }

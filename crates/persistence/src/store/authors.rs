@@ -9,7 +9,9 @@ use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::rows::AuthorRow;
 use crate::schema::authors;
+use crate::store::slugs::insert_with_slug;
 use crate::time::naive;
+use crate::unique_key::UniqueKey;
 
 named_table!(
     authors,
@@ -26,20 +28,28 @@ pub fn create(
     fields: AuthorFields,
     now: DateTime<Utc>,
 ) -> Result<Author, StoreError> {
-    let slug = slug_for(conn, fields.slug.as_deref(), None, &fields.name)?;
-    let id: i64 = diesel::insert_into(authors::table)
-        .values((
-            authors::slug.eq(slug),
-            authors::name.eq(fields.name),
-            authors::bio.eq(fields.bio),
-            authors::avatar_url.eq(fields.avatar_url),
-            authors::url.eq(fields.url),
-            authors::user_id.eq(fields.user_id.map(|u| u.0)),
-            authors::created_at.eq(naive(now)),
-            authors::updated_at.eq(naive(now)),
-        ))
-        .returning(authors::id)
-        .get_result(conn)?;
+    let slug = new_slug(fields.slug.clone(), &fields.name);
+    let id = insert_with_slug(
+        conn,
+        slug,
+        UniqueKey::AuthorSlug,
+        slugs_with_prefix,
+        |conn, slug| {
+            diesel::insert_into(authors::table)
+                .values((
+                    authors::slug.eq(slug),
+                    authors::name.eq(&fields.name),
+                    authors::bio.eq(&fields.bio),
+                    authors::avatar_url.eq(&fields.avatar_url),
+                    authors::url.eq(&fields.url),
+                    authors::user_id.eq(fields.user_id.map(|u| u.0)),
+                    authors::created_at.eq(naive(now)),
+                    authors::updated_at.eq(naive(now)),
+                ))
+                .returning(authors::id)
+                .get_result(conn)
+        },
+    )?;
     by_id(conn, AuthorId(id))?.ok_or(StoreError::NotFound("author"))
 }
 
@@ -51,12 +61,7 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> Result<Author, StoreError> {
     let current = by_id(conn, id)?.ok_or(StoreError::NotFound("author"))?;
-    let slug = slug_for(
-        conn,
-        fields.slug.as_deref(),
-        Some(&current.slug),
-        &fields.name,
-    )?;
+    let slug = fields.slug.unwrap_or(current.slug);
     let id: i64 = diesel::update(authors::table.find(id.0))
         .set((
             authors::slug.eq(slug),

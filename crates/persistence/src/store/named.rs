@@ -1,5 +1,6 @@
-//! What authors, sources and tags share: lookups by id and slug, slugs derived from names,
-//! deletion, and lists alphabetical by name, keyset-paginated on (name, id).
+//! What authors, sources and tags share: lookups by id and slug, slugs derived from names
+//! (retried when a concurrent writer takes them first), deletion, and lists alphabetical by
+//! name, keyset-paginated on (name, id).
 
 /// Builds the shared functions of a table with `id`, `slug` and `name` columns, whose row struct
 /// converts into `$domain` and whose id type is `$id`.
@@ -45,26 +46,26 @@ macro_rules! named_table {
             }
         }
 
-        /// The slug to store: the one given, else the current one, else one derived from the
-        /// name (suffixed when taken).
-        fn slug_for(
-            conn: &mut $crate::db::DbConn,
-            given: Option<&str>,
-            current: Option<&str>,
-            name: &str,
-        ) -> Result<String, $crate::error::StoreError> {
-            use diesel::prelude::*;
-            if let Some(slug) = given.or(current) {
-                return Ok(slug.to_owned());
+        /// Where a new row's slug comes from: the one given, else one derived from the name.
+        fn new_slug(given: Option<String>, name: &str) -> $crate::store::slugs::NewSlug {
+            match given {
+                Some(slug) => $crate::store::slugs::NewSlug::Given(slug),
+                None => {
+                    $crate::store::slugs::NewSlug::Derived(quire_domain::Slug::from_title(name))
+                }
             }
-            let derived = quire_domain::Slug::from_title(name);
-            let free = $crate::store::slugs::first_free(derived, |base| {
-                Ok($table::table
-                    .filter($table::slug.like($crate::store::slugs::prefix_pattern(base)))
-                    .select($table::slug)
-                    .load(conn)?)
-            })?;
-            Ok(free.into_string())
+        }
+
+        /// The slugs already stored that start with `base`.
+        fn slugs_with_prefix(
+            conn: &mut $crate::db::DbConn,
+            base: &str,
+        ) -> Result<Vec<String>, $crate::error::StoreError> {
+            use diesel::prelude::*;
+            Ok($table::table
+                .filter($table::slug.like($crate::store::slugs::prefix_pattern(base)))
+                .select($table::slug)
+                .load(conn)?)
         }
 
         /// The ordering name cursors of this list carry.

@@ -11,7 +11,9 @@ use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::rows::SourceRow;
 use crate::schema::sources;
+use crate::store::slugs::insert_with_slug;
 use crate::time::naive;
+use crate::unique_key::UniqueKey;
 
 named_table!(
     sources,
@@ -43,18 +45,26 @@ pub fn create(
     fields: SourceFields,
     now: DateTime<Utc>,
 ) -> Result<Source, StoreError> {
-    let slug = slug_for(conn, fields.slug.as_deref(), None, &fields.name)?;
-    let id: i64 = diesel::insert_into(sources::table)
-        .values((
-            sources::slug.eq(slug),
-            sources::name.eq(fields.name),
-            sources::url.eq(fields.url),
-            sources::country.eq(fields.country),
-            sources::created_at.eq(naive(now)),
-            sources::updated_at.eq(naive(now)),
-        ))
-        .returning(sources::id)
-        .get_result(conn)?;
+    let slug = new_slug(fields.slug.clone(), &fields.name);
+    let id = insert_with_slug(
+        conn,
+        slug,
+        UniqueKey::SourceSlug,
+        slugs_with_prefix,
+        |conn, slug| {
+            diesel::insert_into(sources::table)
+                .values((
+                    sources::slug.eq(slug),
+                    sources::name.eq(&fields.name),
+                    sources::url.eq(&fields.url),
+                    sources::country.eq(&fields.country),
+                    sources::created_at.eq(naive(now)),
+                    sources::updated_at.eq(naive(now)),
+                ))
+                .returning(sources::id)
+                .get_result(conn)
+        },
+    )?;
     by_id(conn, SourceId(id))?.ok_or(StoreError::NotFound("source"))
 }
 
@@ -66,12 +76,7 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> Result<Source, StoreError> {
     let current = by_id(conn, id)?.ok_or(StoreError::NotFound("source"))?;
-    let slug = slug_for(
-        conn,
-        fields.slug.as_deref(),
-        Some(&current.slug),
-        &fields.name,
-    )?;
+    let slug = fields.slug.unwrap_or(current.slug);
     let id: i64 = diesel::update(sources::table.find(id.0))
         .set((
             sources::slug.eq(slug),

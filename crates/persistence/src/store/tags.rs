@@ -4,15 +4,17 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use quire_domain::{Tag, TagFields, TagId};
+use quire_domain::{Slug, Tag, TagFields, TagId};
 
-use super::articles::{Visibility, live_at};
+use super::articles::{Visibility, live_at, live_or_own_draft};
 use super::named::named_table;
 use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::rows::TagRow;
 use crate::schema::{article_tags, articles, tags};
+use crate::store::slugs::{NewSlug, insert_with_slug};
 use crate::time::naive;
+use crate::unique_key::UniqueKey;
 
 named_table!(tags, TagRow, Tag, TagId, "tag", "TAG_NAME");
 
@@ -28,14 +30,20 @@ pub fn article_counts(
         .group_by(article_tags::tag_id)
         .select((article_tags::tag_id, diesel::dsl::count_star()))
         .into_boxed();
-    if let Visibility::Public(now) = visibility {
-        query = query.filter(live_at(naive(now)));
+    match visibility {
+        Visibility::Everything => {}
+        Visibility::Public(now) => query = query.filter(live_at(naive(now))),
+        Visibility::PublicOrOwnDrafts { now, user } => {
+            query = query.filter(live_or_own_draft(naive(now), user.0));
+        }
     }
     let rows: Vec<(i64, i64)> = query.load(conn)?;
     Ok(rows.into_iter().map(|(tag, n)| (TagId(tag), n)).collect())
 }
 
-/// The ids of the tags with these names, creating those that do not exist yet.
+/// The ids of the tags with these names, creating those that do not exist yet. Get-or-create:
+/// when a concurrent writer creates one of them first, its tag is used, so writers naming the
+/// same new tag at once all succeed and share one tag.
 pub fn ensure_named(
     conn: &mut DbConn,
     names: &[String],
@@ -54,39 +62,83 @@ pub fn ensure_named(
     let mut ids = Vec::with_capacity(names.len());
     for (name, key) in names.iter().zip(keys) {
         let id = match known.get(&key) {
-            Some(id) => TagId(*id),
-            None => {
-                create(
-                    conn,
-                    TagFields {
-                        name: name.clone(),
-                        slug: None,
-                        description: None,
-                    },
-                    now,
-                )?
-                .id
-            }
+            Some(id) => *id,
+            None => get_or_insert(conn, name, &key, now)?,
         };
-        ids.push(id);
+        ids.push(TagId(id));
     }
     Ok(ids)
 }
 
-/// Stores a new tag.
-pub fn create(conn: &mut DbConn, fields: TagFields, now: DateTime<Utc>) -> Result<Tag, StoreError> {
-    let slug = slug_for(conn, fields.slug.as_deref(), None, &fields.name)?;
-    let id: i64 = diesel::insert_into(tags::table)
+/// The id of the tag named `name` (whose lower-case form is `key`), inserting it unless a
+/// concurrent writer already has. The insert runs in a savepoint so that losing the race on the
+/// name leaves the transaction usable for reading the winner's tag, which has committed by then:
+/// PostgreSQL makes an insert wait for the concurrent one it collides with.
+fn get_or_insert(
+    conn: &mut DbConn,
+    name: &str,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    let slug = NewSlug::Derived(Slug::from_title(name));
+    let inserted = insert_with_slug(
+        conn,
+        slug,
+        UniqueKey::TagSlug,
+        slugs_with_prefix,
+        |conn, slug| {
+            let row = TagFields {
+                name: name.to_owned(),
+                slug: None,
+                description: None,
+            };
+            match conn.transaction(|conn| insert_row(conn, slug, &row, now)) {
+                Err(error) if UniqueKey::violated_by(&error) == Some(UniqueKey::TagName) => {
+                    Ok(None)
+                }
+                result => result.map(Some),
+            }
+        },
+    )?;
+    match inserted {
+        Some(id) => Ok(id),
+        None => Ok(tags::table
+            .filter(tags::name_key.eq(key))
+            .select(tags::id)
+            .first(conn)?),
+    }
+}
+
+/// Inserts one tag row under `slug`; returns its id.
+fn insert_row(
+    conn: &mut DbConn,
+    slug: &str,
+    fields: &TagFields,
+    now: DateTime<Utc>,
+) -> QueryResult<i64> {
+    diesel::insert_into(tags::table)
         .values((
             tags::slug.eq(slug),
             tags::name_key.eq(fields.name.to_lowercase()),
-            tags::name.eq(fields.name),
-            tags::description.eq(fields.description),
+            tags::name.eq(&fields.name),
+            tags::description.eq(&fields.description),
             tags::created_at.eq(naive(now)),
             tags::updated_at.eq(naive(now)),
         ))
         .returning(tags::id)
-        .get_result(conn)?;
+        .get_result(conn)
+}
+
+/// Stores a new tag; a name already taken, in any case, is a conflict.
+pub fn create(conn: &mut DbConn, fields: TagFields, now: DateTime<Utc>) -> Result<Tag, StoreError> {
+    let slug = new_slug(fields.slug.clone(), &fields.name);
+    let id = insert_with_slug(
+        conn,
+        slug,
+        UniqueKey::TagSlug,
+        slugs_with_prefix,
+        |conn, slug| insert_row(conn, slug, &fields, now),
+    )?;
     by_id(conn, TagId(id))?.ok_or(StoreError::NotFound("tag"))
 }
 
@@ -98,12 +150,7 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> Result<Tag, StoreError> {
     let current = by_id(conn, id)?.ok_or(StoreError::NotFound("tag"))?;
-    let slug = slug_for(
-        conn,
-        fields.slug.as_deref(),
-        Some(&current.slug),
-        &fields.name,
-    )?;
+    let slug = fields.slug.unwrap_or(current.slug);
     let id: i64 = diesel::update(tags::table.find(id.0))
         .set((
             tags::slug.eq(slug),

@@ -1,4 +1,5 @@
-//! Creating an article: validate, build, write, re-read, in one transaction.
+//! Creating an article: validate, build, write, re-read, in one transaction. A slug derived
+//! from the title is retried until free, so writers racing with one title all succeed.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -11,9 +12,10 @@ use super::links::{set_authors, set_related, set_tags};
 use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::schema::{articles, sources};
-use crate::store::slugs::{first_free, prefix_pattern};
+use crate::store::slugs::{NewSlug, insert_with_slug, prefix_pattern};
 use crate::store::{revisions, tags};
 use crate::time::naive;
+use crate::unique_key::UniqueKey;
 
 /// Stores a new draft with its links and first revision.
 pub fn create(
@@ -26,10 +28,12 @@ pub fn create(
         require_source(conn, source)?;
     }
     let slug = match &input.slug {
-        Some(given) => {
-            Slug::parse(given).map_err(|e| DomainError::invalid("slug", e.to_string()))?
-        }
-        None => free_slug(conn, Slug::from_title(&input.title))?,
+        Some(given) => NewSlug::Given(
+            Slug::parse(given)
+                .map_err(|e| DomainError::invalid("slug", e.to_string()))?
+                .into_string(),
+        ),
+        None => NewSlug::Derived(Slug::from_title(&input.title)),
     };
     let excerpt_is_custom = input.excerpt.is_some();
     let excerpt = input
@@ -38,29 +42,37 @@ pub fn create(
         .unwrap_or_else(|| text::derive_excerpt(&input.body));
     let word_count = i32::try_from(text::word_count(&input.body)).unwrap_or(i32::MAX);
     let at = naive(now);
-    let id: i64 = diesel::insert_into(articles::table)
-        .values((
-            articles::slug.eq(slug.as_str()),
-            articles::title.eq(&input.title),
-            articles::subtitle.eq(&input.subtitle),
-            articles::excerpt.eq(&excerpt),
-            articles::excerpt_is_custom.eq(excerpt_is_custom),
-            articles::body_html.eq(markdown::render_html(&input.body)),
-            articles::body.eq(&input.body),
-            articles::word_count.eq(word_count),
-            articles::status.eq(ArticleStatus::Draft.as_str()),
-            articles::published_at.eq(None::<chrono::NaiveDateTime>),
-            articles::sort_at.eq(at),
-            articles::source_id.eq(input.source_id.map(|s| s.0)),
-            articles::source_url.eq(&input.source_url),
-            articles::created_by.eq(created_by.map(|u| u.0)),
-            articles::created_at.eq(at),
-            articles::updated_at.eq(at),
-            articles::version.eq(1),
-        ))
-        .returning(articles::id)
-        .get_result(conn)?;
-    let id = ArticleId(id);
+    let insert = |conn: &mut DbConn, slug: &str| {
+        diesel::insert_into(articles::table)
+            .values((
+                articles::slug.eq(slug),
+                articles::title.eq(&input.title),
+                articles::subtitle.eq(&input.subtitle),
+                articles::excerpt.eq(&excerpt),
+                articles::excerpt_is_custom.eq(excerpt_is_custom),
+                articles::body_html.eq(markdown::render_html(&input.body)),
+                articles::body.eq(&input.body),
+                articles::word_count.eq(word_count),
+                articles::status.eq(ArticleStatus::Draft.as_str()),
+                articles::published_at.eq(None::<chrono::NaiveDateTime>),
+                articles::sort_at.eq(at),
+                articles::source_id.eq(input.source_id.map(|s| s.0)),
+                articles::source_url.eq(&input.source_url),
+                articles::created_by.eq(created_by.map(|u| u.0)),
+                articles::created_at.eq(at),
+                articles::updated_at.eq(at),
+                articles::version.eq(1),
+            ))
+            .returning(articles::id)
+            .get_result(conn)
+    };
+    let id = ArticleId(insert_with_slug(
+        conn,
+        slug,
+        UniqueKey::ArticleSlug,
+        slugs_with_prefix,
+        insert,
+    )?);
     set_authors(conn, id, &input.author_ids)?;
     let tag_ids = tags::ensure_named(conn, &input.tags, now)?;
     set_tags(conn, id, &tag_ids)?;
@@ -82,12 +94,10 @@ pub(super) fn require_source(conn: &mut DbConn, id: SourceId) -> Result<(), Stor
     Ok(())
 }
 
-/// The derived slug, or its first free suffixed form.
-pub(super) fn free_slug(conn: &mut DbConn, slug: Slug) -> Result<Slug, StoreError> {
-    first_free(slug, |base| {
-        Ok(articles::table
-            .filter(articles::slug.like(prefix_pattern(base)))
-            .select(articles::slug)
-            .load(conn)?)
-    })
+/// The article slugs already stored that start with `base`.
+fn slugs_with_prefix(conn: &mut DbConn, base: &str) -> Result<Vec<String>, StoreError> {
+    Ok(articles::table
+        .filter(articles::slug.like(prefix_pattern(base)))
+        .select(articles::slug)
+        .load(conn)?)
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 use quire_domain::{Article, ArticleId, Author, AuthorId, DomainError, Tag, TagId};
 
-use super::visibility::{Visibility, live_at};
+use super::visibility::{Visibility, live_at, live_or_own_draft};
 use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::rows::{ArticleRow, AuthorRow, TagRow};
@@ -70,10 +70,13 @@ pub fn related_of(
         .filter(article_related::article_id.eq_any(raw(ids)))
         .order_by((article_related::article_id, article_related::position))
         .select((article_related::article_id, ArticleRow::as_select()));
-    // Two fixed shapes rather than one boxed query, so PostgreSQL plans the statement once.
+    // Fixed shapes rather than one boxed query, so PostgreSQL plans the statement once.
     let rows: Vec<(i64, ArticleRow)> = match visibility {
         Visibility::Everything => query.load(conn)?,
         Visibility::Public(now) => query.filter(live_at(naive(now))).load(conn)?,
+        Visibility::PublicOrOwnDrafts { now, user } => query
+            .filter(live_or_own_draft(naive(now), user.0))
+            .load(conn)?,
     };
     let mut grouped: HashMap<ArticleId, Vec<Article>> = HashMap::new();
     for (article, related) in rows {

@@ -14,7 +14,7 @@ pub use links::{authors_of, related_of, tags_of};
 pub use list::{ArticleFilter, ArticleOrder, count, list};
 pub use update::update;
 pub use visibility::Visibility;
-pub(crate) use visibility::live_at;
+pub(crate) use visibility::{live_at, live_or_own_draft};
 
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -36,11 +36,15 @@ pub fn by_id(
     let query = articles::table
         .filter(articles::id.eq(id.0))
         .select((ArticleRow::as_select(), ArticleTextRow::as_select()));
-    // Two fixed shapes rather than one boxed query, so the statement is prepared once and
+    // Fixed shapes rather than one boxed query, so the statement is prepared once and
     // reused instead of being planned again on every read.
     let row = match visibility {
         Visibility::Everything => query.first(conn).optional()?,
         Visibility::Public(now) => query.filter(live_at(naive(now))).first(conn).optional()?,
+        Visibility::PublicOrOwnDrafts { now, user } => query
+            .filter(live_or_own_draft(naive(now), user.0))
+            .first(conn)
+            .optional()?,
     };
     row.map(with_text).transpose()
 }
@@ -57,6 +61,10 @@ pub fn by_slug(
     let row = match visibility {
         Visibility::Everything => query.first(conn).optional()?,
         Visibility::Public(now) => query.filter(live_at(naive(now))).first(conn).optional()?,
+        Visibility::PublicOrOwnDrafts { now, user } => query
+            .filter(live_or_own_draft(naive(now), user.0))
+            .first(conn)
+            .optional()?,
     };
     row.map(with_text).transpose()
 }

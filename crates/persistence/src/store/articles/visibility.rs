@@ -1,13 +1,14 @@
 //! The one place that decides which articles a viewer may see. Readers without credentials see
 //! only published articles, including scheduled ones whose time has come, decided at query time
-//! so no background job is needed to "go live".
+//! so no background job is needed to "go live". Authors see those plus their own drafts, never a
+//! colleague's (it may be under embargo); editors and admins see everything.
 
 use chrono::{DateTime, Utc};
 use diesel::dsl::sql;
 use diesel::expression::BoxableExpression;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
-use quire_domain::{ArticleStatus, Viewer};
+use quire_domain::{ArticleStatus, ReadScope, UserId, Viewer};
 
 use crate::db::Db;
 use crate::schema::articles;
@@ -21,6 +22,13 @@ pub(crate) type ArticlePredicate = Box<dyn BoxableExpression<articles::table, Db
 pub enum Visibility {
     /// Only what is live at the instant.
     Public(DateTime<Utc>),
+    /// What is live at the instant, plus the drafts `user` created.
+    PublicOrOwnDrafts {
+        /// The instant of the request.
+        now: DateTime<Utc>,
+        /// The author whose drafts are visible.
+        user: UserId,
+    },
     /// Drafts, scheduled and archived articles too.
     Everything,
 }
@@ -28,10 +36,10 @@ pub enum Visibility {
 impl Visibility {
     /// The visibility a viewer has at `now`.
     pub fn for_viewer(viewer: &Viewer, now: DateTime<Utc>) -> Self {
-        if viewer.sees_unpublished() {
-            Visibility::Everything
-        } else {
-            Visibility::Public(now)
+        match viewer.read_scope() {
+            ReadScope::Published => Visibility::Public(now),
+            ReadScope::PublishedAndOwnDrafts(user) => Visibility::PublicOrOwnDrafts { now, user },
+            ReadScope::Everything => Visibility::Everything,
         }
     }
 
@@ -40,6 +48,9 @@ impl Visibility {
         match self {
             Visibility::Everything => Box::new(sql::<Bool>("1 = 1")),
             Visibility::Public(now) => status_is(ArticleStatus::Published, now),
+            Visibility::PublicOrOwnDrafts { now, user } => {
+                Box::new(live_or_own_draft(naive(now), user.0))
+            }
         }
     }
 }
@@ -56,6 +67,24 @@ const LIVE_STATUSES: &str = "articles.status IN ('PUBLISHED', 'SCHEDULED')";
 pub(crate) fn live_at(now: chrono::NaiveDateTime) -> _ {
     let live: diesel::expression::SqlLiteral<Bool> = sql::<Bool>(LIVE_STATUSES);
     live.and(articles::sort_at.le(now))
+}
+
+/// Drafts created by `user`: the unpublished articles an author may edit, and so read.
+#[diesel::dsl::auto_type]
+pub(crate) fn own_draft(user: i64) -> _ {
+    let draft: &'static str = ArticleStatus::Draft.as_str();
+    articles::created_by
+        .assume_not_null()
+        .eq(user)
+        .and(articles::status.eq(draft))
+}
+
+/// Articles live at `now`, or drafts created by `user`. Unboxed, like [`live_at`].
+#[diesel::dsl::auto_type]
+pub(crate) fn live_or_own_draft(now: chrono::NaiveDateTime, user: i64) -> _ {
+    let live: live_at = live_at(now);
+    let own: own_draft = own_draft(user);
+    live.or(own)
 }
 
 /// Articles whose effective status at `now` is `status`.
