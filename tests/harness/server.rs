@@ -38,11 +38,17 @@ pub struct User {
 
 /// Starts a server on `backend` with a fresh database.
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// Starts a server on `backend` with a fresh database and the test configuration as changed by
+/// `configure`, for tests of settings such as limits and timeouts.
+pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
     init_logging();
     let database = tokio::task::spawn_blocking(move || TestDatabase::create(backend))
         .await
         .expect("database set-up panicked");
-    let config = Config {
+    let mut config = Config {
         bind: "127.0.0.1:0".to_owned(),
         jwt_secret: Some(
             "a test secret that is long enough for HS256"
@@ -54,6 +60,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         workers: 1,
         ..Config::new(database.url())
     };
+    configure(&mut config);
     let app = Application::build(config)
         .await
         .expect("the server failed to start");

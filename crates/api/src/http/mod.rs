@@ -3,3 +3,4 @@
 pub mod cache;
 pub mod graphql;
 pub mod health;
+pub mod limits;

@@ -1,5 +1,8 @@
 //! `quire serve`: migrate, then serve until told to stop.
 
+use std::time::Duration;
+
+use quire_api::http::limits::HttpLimits;
 use quire_api::{Application, Config};
 use quire_persistence::DatabaseUrl;
 
@@ -12,7 +15,12 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         jwt_secret: args.jwt_secret,
         pool_size: args.pool_size,
         workers: args.workers,
-        response_cache: std::time::Duration::from_millis(args.response_cache_ms),
+        response_cache: Duration::from_millis(args.response_cache_ms),
+        http: HttpLimits {
+            max_header_bytes: args.max_header_bytes,
+            request_head_timeout: Duration::from_millis(args.request_head_timeout_ms),
+            keep_alive: Duration::from_millis(args.keep_alive_ms),
+        },
         ..Config::new(DatabaseUrl::parse(&args.database.url))
     };
     let host = config
