@@ -8,6 +8,7 @@
 
 mod auth;
 mod bad_input;
+mod browser_safety;
 mod cache;
 mod concurrency;
 mod editorial;

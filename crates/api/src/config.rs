@@ -29,12 +29,14 @@ pub struct Config {
     pub response_cache: Duration,
     /// Header size and connection timeouts.
     pub http: HttpLimits,
+    /// Whether a browser's `GET /graphql` gets the GraphiQL page.
+    pub graphiql: bool,
 }
 
 impl Config {
     /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
     /// eight connections, one worker per core, a one-second response cache, the default
-    /// [`HttpLimits`].
+    /// [`HttpLimits`], GraphiQL on.
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
             bind: "127.0.0.1:8080".to_owned(),
@@ -45,6 +47,7 @@ impl Config {
             workers: 0,
             response_cache: Duration::from_secs(1),
             http: HttpLimits::default(),
+            graphiql: true,
         }
     }
 }

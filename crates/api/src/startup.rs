@@ -17,6 +17,7 @@ use crate::graphql;
 use crate::http::cache::ResponseCache;
 use crate::http::graphql::GraphqlState;
 use crate::http::limits;
+use crate::http::security_headers::security_headers;
 use crate::http::{self as routes};
 
 /// Largest request body accepted, comfortably above the longest article allowed.
@@ -79,17 +80,24 @@ impl Application {
         let port = listener.local_addr().map_err(bind_error)?.port();
         let data_store = web::Data::new(store.clone());
         let http_limits = config.http;
+        let graphiql = config.graphiql;
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(move |req, next| {
                     limits::cap_header_size(http_limits.max_header_bytes, req, next)
                 }))
                 .wrap(TracingLogger::default())
+                .wrap(security_headers())
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .app_data(state.clone())
                 .app_data(data_store.clone())
                 .service(routes::health::healthz)
                 .service(routes::health::readyz)
+                .configure(|routes| {
+                    if graphiql {
+                        routes::graphiql::routes(routes);
+                    }
+                })
                 .route("/graphql", web::post().to(routes::graphql::post))
                 .route("/graphql", web::get().to(routes::graphql::get))
         });

@@ -14,6 +14,7 @@
 //!   answered 408 and disconnected (default 5000; 0 waits for ever).
 //! - `QUIRE_KEEP_ALIVE_MS`: how long an idle connection stays open (default 5000; 0 closes it
 //!   after each response).
+//! - `QUIRE_GRAPHIQL`: `false` turns off the GraphiQL page on `GET /graphql` (default `true`).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -93,6 +94,9 @@ pub struct ServeArgs {
     /// Milliseconds an idle keep-alive connection stays open; 0 closes it after each response.
     #[arg(long, env = "QUIRE_KEEP_ALIVE_MS", default_value_t = 5000)]
     pub keep_alive_ms: u64,
+    /// Whether a browser's `GET /graphql` gets the GraphiQL page.
+    #[arg(long, env = "QUIRE_GRAPHIQL", default_value_t = true, action = clap::ArgAction::Set)]
+    pub graphiql: bool,
 }
 
 /// `quire user …`.

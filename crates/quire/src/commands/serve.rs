@@ -21,6 +21,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             request_head_timeout: Duration::from_millis(args.request_head_timeout_ms),
             keep_alive: Duration::from_millis(args.keep_alive_ms),
         },
+        graphiql: args.graphiql,
         ..Config::new(DatabaseUrl::parse(&args.database.url))
     };
     let host = config
