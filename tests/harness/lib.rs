@@ -18,9 +18,28 @@ pub use proxy::TcpProxy;
 pub use server::{TestApp, User, article_titles, error_code, spawn_app, spawn_app_with};
 
 /// Runs one async test body on both backends, as two `#[tokio::test]`s named `sqlite` and
-/// `postgres` inside a module named after the test.
+/// `postgres` inside a module named after the test. `app: TestApp = configure` starts the
+/// servers with the test configuration changed by the function `configure(&mut Config)`.
 #[macro_export]
 macro_rules! on_both_backends {
+    ($(#[$meta:meta])* async fn $name:ident($app:ident: TestApp = $configure:ident) $body:block) => {
+        $(#[$meta])*
+        async fn $name($app: $crate::TestApp) $body
+
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = $crate::spawn_app_with($crate::Backend::Sqlite, super::$configure).await;
+                super::$name(app).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let app = $crate::spawn_app_with($crate::Backend::Postgres, super::$configure).await;
+                super::$name(app).await;
+            }
+        }
+    };
     ($(#[$meta:meta])* async fn $name:ident($app:ident: TestApp) $body:block) => {
         $(#[$meta])*
         async fn $name($app: $crate::TestApp) $body

@@ -42,7 +42,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 /// Starts a server on `backend` with a fresh database and the test configuration as changed by
-/// `configure`.
+/// `configure`, for tests of settings such as limits and timeouts.
 pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
     init_logging();
     let database = tokio::task::spawn_blocking(move || TestDatabase::create(backend))

@@ -8,11 +8,13 @@
 
 mod auth;
 mod bad_input;
+mod browser_safety;
 mod cache;
 mod concurrency;
 mod editorial;
 mod filters;
 mod health;
+mod http_limits;
 mod migrations;
 mod pagination;
 mod races;

@@ -6,6 +6,7 @@ use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
 
 use crate::auth::password::PasswordCost;
+use crate::http::limits::HttpLimits;
 
 /// Everything [`crate::Application::build`] needs.
 #[derive(Debug, Clone)]
@@ -27,11 +28,16 @@ pub struct Config {
     /// How long an anonymous response may be served from the cache at most; zero turns the
     /// cache off. Writes through this server invalidate it at once.
     pub response_cache: Duration,
+    /// Header size and connection timeouts.
+    pub http: HttpLimits,
+    /// Whether a browser's `GET /graphql` gets the GraphiQL page.
+    pub graphiql: bool,
 }
 
 impl Config {
     /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
-    /// eight connections, one worker per core, a one-second response cache.
+    /// eight connections, one worker per core, a one-second response cache, the default
+    /// [`HttpLimits`], GraphiQL on.
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
             bind: "127.0.0.1:8080".to_owned(),
@@ -41,6 +47,8 @@ impl Config {
             pool: PoolConfig::new(8),
             workers: 0,
             response_cache: Duration::from_secs(1),
+            http: HttpLimits::default(),
+            graphiql: true,
         }
     }
 }

@@ -3,6 +3,7 @@
 use std::net::TcpListener;
 
 use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 use quire_persistence::Store;
 use quire_persistence::store::settings;
@@ -15,6 +16,8 @@ use crate::config::Config;
 use crate::graphql;
 use crate::http::cache::ResponseCache;
 use crate::http::graphql::GraphqlState;
+use crate::http::limits;
+use crate::http::security_headers::security_headers;
 use crate::http::{self as routes};
 
 /// Largest request body accepted, comfortably above the longest article allowed.
@@ -76,17 +79,31 @@ impl Application {
         let listener = TcpListener::bind(&config.bind).map_err(bind_error)?;
         let port = listener.local_addr().map_err(bind_error)?.port();
         let data_store = web::Data::new(store.clone());
+        let http_limits = config.http;
+        let graphiql = config.graphiql;
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(move |req, next| {
+                    limits::cap_header_size(http_limits.max_header_bytes, req, next)
+                }))
                 .wrap(TracingLogger::default())
+                .wrap(security_headers())
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .app_data(state.clone())
                 .app_data(data_store.clone())
                 .service(routes::health::healthz)
                 .service(routes::health::readyz)
+                .configure(|routes| {
+                    if graphiql {
+                        routes::graphiql::routes(routes);
+                    }
+                })
                 .route("/graphql", web::post().to(routes::graphql::post))
                 .route("/graphql", web::get().to(routes::graphql::get))
         });
+        server = server
+            .client_request_timeout(http_limits.request_head_timeout)
+            .keep_alive(http_limits.keep_alive);
         if config.workers > 0 {
             server = server.workers(config.workers);
         }

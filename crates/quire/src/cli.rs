@@ -12,6 +12,13 @@
 //!   answered `UNAVAILABLE` (default 2000).
 //! - `QUIRE_WORKERS`: HTTP worker threads (default 0, one per core).
 //! - `QUIRE_RESPONSE_CACHE_MS`: longest life of a cached anonymous response (default 1000; 0 off).
+//! - `QUIRE_MAX_HEADER_BYTES`: most bytes of request headers; more is answered 431 (default
+//!   16384).
+//! - `QUIRE_REQUEST_HEAD_TIMEOUT_MS`: time a client has to send its request head before it is
+//!   answered 408 and disconnected (default 5000; 0 waits for ever).
+//! - `QUIRE_KEEP_ALIVE_MS`: how long an idle connection stays open (default 5000; 0 closes it
+//!   after each response).
+//! - `QUIRE_GRAPHIQL`: `false` turns off the GraphiQL page on `GET /graphql` (default `true`).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 
 use std::time::Duration;
@@ -110,6 +117,19 @@ pub struct ServeArgs {
     /// through this server invalidate it at once; 0 turns the cache off.
     #[arg(long, env = "QUIRE_RESPONSE_CACHE_MS", default_value_t = 1000)]
     pub response_cache_ms: u64,
+    /// Most bytes of request headers accepted; more is answered 431.
+    #[arg(long, env = "QUIRE_MAX_HEADER_BYTES", default_value_t = 16 * 1024)]
+    pub max_header_bytes: usize,
+    /// Milliseconds a client has to send its whole request head before it is answered 408 and
+    /// disconnected; 0 waits for ever.
+    #[arg(long, env = "QUIRE_REQUEST_HEAD_TIMEOUT_MS", default_value_t = 5000)]
+    pub request_head_timeout_ms: u64,
+    /// Milliseconds an idle keep-alive connection stays open; 0 closes it after each response.
+    #[arg(long, env = "QUIRE_KEEP_ALIVE_MS", default_value_t = 5000)]
+    pub keep_alive_ms: u64,
+    /// Whether a browser's `GET /graphql` gets the GraphiQL page.
+    #[arg(long, env = "QUIRE_GRAPHIQL", default_value_t = true, action = clap::ArgAction::Set)]
+    pub graphiql: bool,
 }
 
 /// `quire user …`.

@@ -1,4 +1,5 @@
-//! `/graphql` over HTTP: POST and GET requests, GraphiQL for browsers.
+//! `/graphql` over HTTP: POST and GET requests (a browser's GET gets the page in
+//! [`crate::http::graphiql`]).
 //!
 //! The handler parses the body itself so that malformed JSON gets a GraphQL-shaped error with
 //! `extensions.code` like every other failure, attaches the viewer and the request's loaders,
@@ -8,7 +9,6 @@ use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
-use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
 use async_graphql::{BatchRequest, BatchResponse, Request, ServerError};
 use quire_domain::Viewer;
@@ -56,18 +56,8 @@ pub async fn post(
     }
 }
 
-/// `GET /graphql`: GraphiQL for a browser, otherwise a query in the URL. Mutations need POST,
-/// so a link can never change content.
+/// `GET /graphql`: a query in the URL. Mutations need POST, so a link can never change content.
 pub async fn get(req: HttpRequest, state: web::Data<GraphqlState>, id: RequestId) -> HttpResponse {
-    if req.query_string().is_empty() && wants_html(&req) {
-        let page = GraphiQLSource::build()
-            .endpoint("/graphql")
-            .title("Quire GraphiQL")
-            .finish();
-        return HttpResponse::Ok()
-            .content_type("text/html; charset=utf-8")
-            .body(page);
-    }
     let request = match async_graphql::http::parse_query_string(req.query_string()) {
         Ok(request) => request,
         Err(error) => {
@@ -83,13 +73,6 @@ pub async fn get(req: HttpRequest, state: web::Data<GraphqlState>, id: RequestId
         return refuse(StatusCode::METHOD_NOT_ALLOWED, &error, id);
     }
     execute(&req, BatchRequest::Single(request), &state, id).await
-}
-
-fn wants_html(req: &HttpRequest) -> bool {
-    req.headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"))
 }
 
 fn is_mutation(request: &Request) -> bool {

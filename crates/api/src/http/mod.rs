@@ -1,5 +1,8 @@
 //! HTTP routes.
 
 pub mod cache;
+pub mod graphiql;
 pub mod graphql;
 pub mod health;
+pub mod limits;
+pub mod security_headers;

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use quire_api::http::limits::HttpLimits;
 use quire_api::{Application, Config};
 use quire_persistence::PoolConfig;
 
@@ -18,6 +19,12 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         },
         workers: args.workers,
         response_cache: Duration::from_millis(args.response_cache_ms),
+        http: HttpLimits {
+            max_header_bytes: args.max_header_bytes,
+            request_head_timeout: Duration::from_millis(args.request_head_timeout_ms),
+            keep_alive: Duration::from_millis(args.keep_alive_ms),
+        },
+        graphiql: args.graphiql,
         ..Config::new(args.database.parsed()?)
     };
     let host = config

@@ -1,0 +1,107 @@
+//! Limits on a request's size and on how long a client may take to send it.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use quire_api::Config;
+use quire_harness::{error_code, on_both_backends};
+use serde_json::Value;
+
+/// A head timeout short enough for a test to wait it out.
+const HEAD_TIMEOUT: Duration = Duration::from_millis(500);
+
+fn short_head_timeout(config: &mut Config) {
+    config.http.request_head_timeout = HEAD_TIMEOUT;
+}
+
+/// Connects to `address`, sends `drip` one byte every 100 ms, and returns how long the server
+/// took to close the connection (a 408 may come first); the test fails after `give_up`.
+fn time_until_closed(address: &str, drip: &'static [u8], give_up: Duration) -> Duration {
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(address.trim_start_matches("http://")).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    let mut drip = drip.iter();
+    let mut buffer = [0_u8; 1024];
+    loop {
+        assert!(
+            started.elapsed() < give_up,
+            "the server kept a slow client's connection open for {give_up:?}"
+        );
+        match stream.read(&mut buffer) {
+            Ok(0) => return started.elapsed(),
+            Ok(_) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(error) if error.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(_) => return started.elapsed(),
+        }
+        if let Some(byte) = drip.next()
+            && stream.write_all(&[*byte]).is_err()
+        {
+            return started.elapsed();
+        }
+    }
+}
+
+on_both_backends! {
+    async fn oversized_headers_are_refused_with_431(app: TestApp) {
+        let get = |padding: usize| {
+            app.client
+                .get(format!("{}/healthz", app.address))
+                .header("x-padding", "a".repeat(padding))
+                .send()
+        };
+        assert_eq!(get(15 * 1024).await.unwrap().status().as_u16(), 200);
+        let refused = get(64 * 1024).await.unwrap();
+        assert_eq!(refused.status().as_u16(), 431);
+        let body: Value = refused.json().await.unwrap();
+        assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+        assert_eq!(body["errors"][0]["extensions"]["fields"][0], "headers", "{body}");
+
+        let graphql = app
+            .client
+            .post(format!("{}/graphql", app.address))
+            .header("cookie", "c".repeat(64 * 1024))
+            .json(&serde_json::json!({ "query": "{ me { id } }" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(graphql.status().as_u16(), 431);
+    }
+}
+
+on_both_backends! {
+    async fn oversized_bodies_are_refused_with_413(app: TestApp) {
+        let padding = "x".repeat(5 * 1024 * 1024);
+        let body = format!(r#"{{"query":"{{ me {{ id }} }}","variables":{{"padding":"{padding}"}}}}"#);
+        let response = app
+            .client
+            .post(format!("{}/graphql", app.address))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 413);
+    }
+}
+
+on_both_backends! {
+    async fn silent_and_dripping_clients_are_disconnected(app: TestApp = short_head_timeout) {
+        let address = app.address.clone();
+        let give_up = HEAD_TIMEOUT * 4;
+        let (silent, dripping) = tokio::task::spawn_blocking(move || {
+            (
+                time_until_closed(&address, b"", give_up),
+                time_until_closed(&address, b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: 1", give_up),
+            )
+        })
+        .await
+        .unwrap();
+        // The server's clock is coarse, so its deadline may come a little early.
+        assert!(silent >= HEAD_TIMEOUT / 2, "closed long before the timeout: {silent:?}");
+        assert!(dripping >= HEAD_TIMEOUT / 2, "closed long before the timeout: {dripping:?}");
+    }
+}
