@@ -84,6 +84,7 @@ impl Application {
         let graphiql = config.graphiql;
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(limits::explain_oversized_body(MAX_BODY_BYTES))
                 .wrap(from_fn(move |req, next| {
                     limits::cap_header_size(http_limits.max_header_bytes, req, next)
                 }))
