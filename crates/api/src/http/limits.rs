@@ -7,8 +7,8 @@
 //! - Request body: at most 4 MiB (`MAX_BODY_BYTES`, set where the server is built), otherwise
 //!   `413 Payload Too Large` with a GraphQL-shaped `BAD_USER_INPUT` error naming `body`.
 //! - Slow or silent clients: the whole request head must arrive within
-//!   [`HttpLimits::request_head_timeout`] (`QUIRE_REQUEST_HEAD_TIMEOUT_MS`, default 5 s) of the
-//!   first read, otherwise the server answers `408` and closes the connection; an idle
+//!   [`HttpLimits::request_head_timeout`] (`QUIRE_REQUEST_HEAD_TIMEOUT_MS`, default 5 s) of
+//!   connecting, however slowly it drips in, otherwise the server answers `408` and closes the connection; an idle
 //!   keep-alive connection is closed after [`HttpLimits::keep_alive`]
 //!   (`QUIRE_KEEP_ALIVE_MS`, default 5 s).
 
