@@ -85,6 +85,9 @@ on_both_backends! {
             .await
             .unwrap();
         assert_eq!(response.status().as_u16(), 413);
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+        assert_eq!(body["errors"][0]["extensions"]["fields"][0], "body", "{body}");
     }
 }
 

@@ -17,6 +17,7 @@ use crate::graphql;
 use crate::http::cache::ResponseCache;
 use crate::http::graphql::GraphqlState;
 use crate::http::limits;
+use crate::http::request_span::RequestSpan;
 use crate::http::security_headers::security_headers;
 use crate::http::{self as routes};
 
@@ -83,10 +84,11 @@ impl Application {
         let graphiql = config.graphiql;
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(limits::explain_oversized_body(MAX_BODY_BYTES))
                 .wrap(from_fn(move |req, next| {
                     limits::cap_header_size(http_limits.max_header_bytes, req, next)
                 }))
-                .wrap(TracingLogger::default())
+                .wrap(TracingLogger::<RequestSpan>::new())
                 .wrap(security_headers())
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .app_data(state.clone())

@@ -20,6 +20,7 @@
 //!   after each response).
 //! - `QUIRE_GRAPHIQL`: `false` turns off the GraphiQL page on `GET /graphql` (default `true`).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
+//! - `QUIRE_LOG_FORMAT`: `text` (default) or `json`, one object per line.
 
 use std::time::Duration;
 
@@ -35,9 +36,27 @@ pub struct Cli {
     /// Log filter, in `tracing` env-filter syntax.
     #[arg(long, env = "QUIRE_LOG", default_value = "info", global = true)]
     pub log: String,
+    /// Log lines as text for people or as one JSON object per line for log collectors.
+    #[arg(
+        long,
+        env = "QUIRE_LOG_FORMAT",
+        value_enum,
+        default_value_t = LogFormat::Text,
+        global = true
+    )]
+    pub log_format: LogFormat,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// One line per event, coloured only when standard error is a terminal.
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 /// Subcommands.

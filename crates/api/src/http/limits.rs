@@ -5,10 +5,10 @@
 //!   headers add up to more than [`HttpLimits::max_header_bytes`] (`QUIRE_MAX_HEADER_BYTES`,
 //!   default 16 KiB, counted as name, value and the four bytes of `: ` and CRLF per line).
 //! - Request body: at most 4 MiB (`MAX_BODY_BYTES`, set where the server is built), otherwise
-//!   `413 Payload Too Large`.
+//!   `413 Payload Too Large` with a GraphQL-shaped `BAD_USER_INPUT` error naming `body`.
 //! - Slow or silent clients: the whole request head must arrive within
-//!   [`HttpLimits::request_head_timeout`] (`QUIRE_REQUEST_HEAD_TIMEOUT_MS`, default 5 s) of the
-//!   first read, otherwise the server answers `408` and closes the connection; an idle
+//!   [`HttpLimits::request_head_timeout`] (`QUIRE_REQUEST_HEAD_TIMEOUT_MS`, default 5 s) of
+//!   connecting, however slowly it drips in, otherwise the server answers `408` and closes the connection; an idle
 //!   keep-alive connection is closed after [`HttpLimits::keep_alive`]
 //!   (`QUIRE_KEEP_ALIVE_MS`, default 5 s).
 
@@ -17,7 +17,7 @@ use std::time::Duration;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
-use actix_web::middleware::Next;
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next};
 use actix_web::{Error, HttpResponse};
 use serde_json::json;
 
@@ -65,11 +65,36 @@ pub async fn cap_header_size<B: MessageBody>(
         "the request headers are {size} bytes, more than the {max_header_bytes} allowed; \
          send fewer or shorter headers (cookies are a common cause)"
     );
-    let response = HttpResponse::build(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE).json(json!({
+    let response = refusal(
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+        &message,
+        "headers",
+    );
+    Ok(req.into_response(response).map_into_right_body())
+}
+
+/// Middleware that replaces the HTTP layer's plain-text 413 for a body over `max_body_bytes`
+/// with a GraphQL-shaped error, so clients handle it like every other refusal.
+pub fn explain_oversized_body<B: 'static>(max_body_bytes: usize) -> ErrorHandlers<B> {
+    ErrorHandlers::new().handler(StatusCode::PAYLOAD_TOO_LARGE, move |response| {
+        let message = format!(
+            "the request body is larger than the {max_body_bytes} bytes allowed; \
+             send less in one request"
+        );
+        let refused = refusal(StatusCode::PAYLOAD_TOO_LARGE, &message, "body");
+        let (request, _) = response.into_parts();
+        Ok(ErrorHandlerResponse::Response(
+            ServiceResponse::new(request, refused).map_into_right_body(),
+        ))
+    })
+}
+
+/// A refusal in the shape of a GraphQL error: `BAD_USER_INPUT` naming what to change.
+fn refusal(status: StatusCode, message: &str, field: &str) -> HttpResponse {
+    HttpResponse::build(status).json(json!({
         "errors": [{
             "message": message,
-            "extensions": { "code": code::BAD_USER_INPUT, "fields": ["headers"] },
+            "extensions": { "code": code::BAD_USER_INPUT, "fields": [field] },
         }]
-    }));
-    Ok(req.into_response(response).map_into_right_body())
+    }))
 }

@@ -5,4 +5,5 @@ pub mod graphiql;
 pub mod graphql;
 pub mod health;
 pub mod limits;
+pub mod request_span;
 pub mod security_headers;
