@@ -10,6 +10,7 @@ mod auth;
 mod bad_input;
 mod cache;
 mod concurrency;
+mod control_characters;
 mod editorial;
 mod filters;
 mod health;

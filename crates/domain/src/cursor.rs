@@ -56,7 +56,12 @@ impl Cursor {
             .decode(text.trim())
             .map_err(|_| InvalidCursor)?;
         let cursor: Cursor = serde_json::from_slice(&bytes).map_err(|_| InvalidCursor)?;
-        if cursor.ordering == ordering {
+        // A key no stored value can hold would only reach the database to fail there.
+        let storable = match &cursor.key {
+            SortKey::Text(text) => !text.contains(crate::validation::is_forbidden_control),
+            SortKey::Time(_) | SortKey::Number(_) => true,
+        };
+        if storable && cursor.ordering == ordering {
             Ok(cursor)
         } else {
             Err(InvalidCursor)
