@@ -1,8 +1,10 @@
 //! Text PostgreSQL cannot store (U+0000) and other control characters are refused the same way
 //! on both backends: `BAD_USER_INPUT` naming the field, never INTERNAL, and nothing written.
-//! Searches, filters and lookups follow the same rule as stored text, with length limits.
+//! Searches, filters, lookups and cursors follow the same rule as stored text, with length
+//! limits.
 
 use quire_domain::Role;
+use quire_domain::cursor::{Cursor, SortKey};
 use quire_harness::{TestApp, error_code, on_both_backends};
 use serde_json::{Value, json};
 
@@ -81,6 +83,9 @@ on_both_backends! {
                   "query($s: String) { author(slug: $s) { id } }", "query($s: String) { source(slug: $s) { id } }"] {
             refused(&app.graphql(q, json!({ "s": "a\u{0}b" })).await, &["slug"]);
         }
+        let forged = Cursor { ordering: "TITLE_ASC".into(), key: SortKey::Text("a\u{0}".into()), id: 1 }.encode();
+        let paged = app.graphql("query($c: String) { articles(orderBy: TITLE_ASC, after: $c) { totalCount } }", json!({ "c": forged })).await;
+        refused(&paged, &["after"]);
         let ok = app.graphql(list, json!({ "f": { "search": "monsoon\tfloods" } })).await;
         assert_eq!(ok["data"]["articles"]["totalCount"], 0, "{ok}");
 

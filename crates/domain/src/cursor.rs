@@ -96,6 +96,16 @@ mod tests {
         );
     }
 
+    #[test]
+    fn refuses_a_text_key_no_stored_value_can_hold() {
+        let forged = Cursor {
+            ordering: "TITLE_ASC".into(),
+            key: SortKey::Text("a\u{0}".into()),
+            id: 1,
+        };
+        assert!(Cursor::decode(&forged.encode(), "TITLE_ASC").is_err());
+    }
+
     proptest! {
         #[test]
         fn round_trips(ordering in "[A-Z_]{1,20}", key in any_key(), id in any::<i64>()) {
