@@ -11,6 +11,7 @@ mod bad_input;
 mod browser_safety;
 mod cache;
 mod concurrency;
+mod control_characters;
 mod editorial;
 mod filters;
 mod health;

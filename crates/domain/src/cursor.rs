@@ -56,7 +56,12 @@ impl Cursor {
             .decode(text.trim())
             .map_err(|_| InvalidCursor)?;
         let cursor: Cursor = serde_json::from_slice(&bytes).map_err(|_| InvalidCursor)?;
-        if cursor.ordering == ordering {
+        // A key no stored value can hold would only reach the database to fail there.
+        let storable = match &cursor.key {
+            SortKey::Text(text) => !text.contains(crate::validation::is_forbidden_control),
+            SortKey::Time(_) | SortKey::Number(_) => true,
+        };
+        if storable && cursor.ordering == ordering {
             Ok(cursor)
         } else {
             Err(InvalidCursor)
@@ -89,6 +94,16 @@ mod tests {
             Cursor::decode(&cursor.encode(), "PUBLISHED_AT_DESC"),
             Err(InvalidCursor)
         );
+    }
+
+    #[test]
+    fn refuses_a_text_key_no_stored_value_can_hold() {
+        let forged = Cursor {
+            ordering: "TITLE_ASC".into(),
+            key: SortKey::Text("a\u{0}".into()),
+            id: 1,
+        };
+        assert!(Cursor::decode(&forged.encode(), "TITLE_ASC").is_err());
     }
 
     proptest! {

@@ -1,6 +1,10 @@
 //! Input validation: every rule runs and every field at fault is reported at once, so a person
 //! fixes a form in one round trip. Validation also normalises (trims, drops empty optionals,
 //! lowercases emails) so the store only ever sees canonical values.
+//!
+//! Text is held to one rule on both backends: no control characters except tab, line feed and
+//! carriage return (U+0000 above all, which PostgreSQL cannot store), and a length limit for
+//! every field, including the free text of queries ([`ArgumentCheck`]).
 
 use std::collections::HashSet;
 
@@ -20,10 +24,20 @@ pub const MAX_NAME: usize = 200;
 pub const MAX_URL: usize = 2_048;
 /// Most authors, tags or related articles on one article.
 pub const MAX_LINKS: usize = 50;
+/// Longest email address, in characters (the limit of the mail standards).
+pub const MAX_EMAIL: usize = 254;
+/// Longest search, in characters: beyond any real query, short enough to keep matching cheap.
+pub const MAX_SEARCH: usize = 500;
 /// Shortest accepted password, in characters.
 pub const MIN_PASSWORD: usize = 10;
 /// Longest accepted password, in characters; argon2 cost grows with length.
 pub const MAX_PASSWORD: usize = 1_024;
+
+/// Whether text may not carry `c`: every control character but tab, line feed and carriage
+/// return, which are ordinary in Markdown.
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
 
 /// Collects field errors while the rules run.
 #[derive(Default)]
@@ -34,13 +48,28 @@ impl Report {
         self.0.push(FieldError::new(field, message));
     }
 
+    /// Checks a text's characters and length.
+    fn text(&mut self, field: &str, value: &str, max: usize) {
+        if let Some(c) = value.chars().find(|c| is_forbidden_control(*c)) {
+            self.fail(
+                field,
+                format!(
+                    "contains the control character U+{:04X}, which text may not carry; remove it",
+                    u32::from(c)
+                ),
+            );
+        } else {
+            self.max_len(field, value, max);
+        }
+    }
+
     /// Trims a required text and checks its length.
     fn required(&mut self, field: &str, value: String, max: usize) -> String {
         let value = value.trim().to_owned();
         if value.is_empty() {
             self.fail(field, "must not be empty");
         } else {
-            self.max_len(field, &value, max);
+            self.text(field, &value, max);
         }
         value
     }
@@ -50,7 +79,7 @@ impl Report {
         let value = value
             .map(|v| v.trim().to_owned())
             .filter(|v| !v.is_empty())?;
-        self.max_len(field, &value, max);
+        self.text(field, &value, max);
         Some(value)
     }
 
@@ -67,6 +96,9 @@ impl Report {
     /// Checks an optional absolute http(s) address.
     fn url(&mut self, field: &str, value: Option<String>) -> Option<String> {
         let value = self.optional(field, value, MAX_URL)?;
+        if value.contains(is_forbidden_control) {
+            return Some(value);
+        }
         match url::Url::parse(&value) {
             Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.has_host() => {}
             _ => self.fail(field, "must be an absolute http:// or https:// address"),
@@ -122,12 +154,40 @@ impl Report {
     }
 }
 
+/// Checks the free text of query arguments: searches, slugs to look up, sign-in details. They
+/// select rather than store, but reach the database all the same, so they follow the same rule
+/// as stored text. Every field at fault is reported at once.
+#[derive(Default)]
+pub struct ArgumentCheck(Report);
+
+impl ArgumentCheck {
+    /// Checks one text: no control characters, at most `max` characters.
+    pub fn text(mut self, field: &str, value: &str, max: usize) -> Self {
+        self.0.text(field, value, max);
+        self
+    }
+
+    /// Checks a list of texts: each one, and that there are at most [`MAX_LINKS`].
+    pub fn texts(mut self, field: &str, values: &[String], max: usize) -> Self {
+        for (i, value) in values.iter().enumerate() {
+            self.0.text(&format!("{field}[{i}]"), value, max);
+        }
+        self.0.count(field, values.len());
+        self
+    }
+
+    /// Every field at fault, or nothing.
+    pub fn finish(self) -> Result<(), DomainError> {
+        self.0.finish(())
+    }
+}
+
 impl NewArticle {
     /// Checks and normalises a new article.
     pub fn validated(self) -> Result<Self, DomainError> {
         let mut r = Report::default();
         let title = r.required("title", self.title, MAX_TITLE);
-        r.max_len("body", &self.body, MAX_BODY);
+        r.text("body", &self.body, MAX_BODY);
         let article = NewArticle {
             title,
             slug: r.slug("slug", self.slug),
@@ -149,7 +209,7 @@ impl ArticleChanges {
     pub fn validated(self) -> Result<Self, DomainError> {
         let mut r = Report::default();
         if let Some(body) = &self.body {
-            r.max_len("body", body, MAX_BODY);
+            r.text("body", body, MAX_BODY);
         }
         let changes = ArticleChanges {
             title: self.title.map(|t| r.required("title", t, MAX_TITLE)),
@@ -228,7 +288,7 @@ impl NewUser {
     /// Checks and normalises a new account, together with its password.
     pub fn validated(self, password: &str) -> Result<Self, DomainError> {
         let mut r = Report::default();
-        let email = r.required("email", self.email, 254).to_lowercase();
+        let email = r.required("email", self.email, MAX_EMAIL).to_lowercase();
         let well_formed = email.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
         });
@@ -317,6 +377,45 @@ mod tests {
             ..article(&"t".repeat(MAX_TITLE + 1))
         };
         assert_eq!(fields(input.validated().unwrap_err()), ["title", "body"]);
+    }
+
+    #[test]
+    fn refuses_control_characters_but_keeps_line_breaks_and_tabs() {
+        let input = NewArticle {
+            body: "Line one\r\n\tindented\u{0}".into(),
+            subtitle: Some("bell\u{7}".into()),
+            source_url: Some("https://example.com/\u{0}".into()),
+            tags: vec!["ok".into(), "nul\u{0}".into()],
+            ..article("Title\u{0}")
+        };
+        assert_eq!(
+            fields(input.validated().unwrap_err()),
+            ["title", "body", "subtitle", "sourceUrl", "tags[1]"]
+        );
+        let fine = NewArticle {
+            body: "Line one\r\n\tindented".into(),
+            ..article("Title")
+        };
+        assert!(fine.validated().is_ok());
+    }
+
+    #[test]
+    fn query_arguments_follow_the_same_rule() {
+        let checked = ArgumentCheck::default()
+            .text("filter.search", "floods\u{0}", MAX_SEARCH)
+            .text("slug", &"a".repeat(MAX_SEARCH + 1), MAX_SEARCH)
+            .texts("filter.tags", &["fine".into(), "\u{1b}[31m".into()], 96)
+            .finish();
+        assert_eq!(
+            fields(checked.unwrap_err()),
+            ["filter.search", "slug", "filter.tags[1]"]
+        );
+        assert!(
+            ArgumentCheck::default()
+                .text("q", "tab\tok", 10)
+                .finish()
+                .is_ok()
+        );
     }
 
     #[test]

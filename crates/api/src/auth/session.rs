@@ -1,6 +1,7 @@
 //! Sign-in sessions: login, refresh-token rotation and logout.
 
 use chrono::{DateTime, Utc};
+use quire_domain::validation::{ArgumentCheck, MAX_EMAIL, MAX_PASSWORD};
 use quire_domain::{User, Viewer};
 use quire_persistence::Store;
 use quire_persistence::store::{tokens, users};
@@ -79,6 +80,15 @@ impl Auth {
         password: &str,
         now: DateTime<Utc>,
     ) -> Result<Session, ApiError> {
+        ArgumentCheck::default()
+            .text("email", email, MAX_EMAIL)
+            .finish()?;
+        if password.chars().count() > MAX_PASSWORD {
+            return Err(ApiError::bad_input(
+                "password",
+                format!("must be at most {MAX_PASSWORD} characters"),
+            ));
+        }
         let email = email.trim().to_lowercase();
         self.throttle.attempt(&email)?;
         let found = self

@@ -20,10 +20,16 @@ macro_rules! named_query {
                 &self,
                 ctx: &async_graphql::Context<'_>,
                 id: Option<async_graphql::ID>,
-                slug: Option<String>,
+                #[graphql(desc = "URL name, at most 96 characters.")] slug: Option<String>,
             ) -> async_graphql::Result<Option<$node>> {
                 use $crate::graphql::context::{parse_id, read};
                 use $store as store;
+                if let Some(slug) = &slug {
+                    quire_domain::validation::ArgumentCheck::default()
+                        .text("slug", slug, quire_domain::slug::MAX_LEN)
+                        .finish()
+                        .map_err($crate::error::ApiError::from)?;
+                }
                 let found = match (id, slug) {
                     (Some(id), _) => {
                         let id: $id = parse_id("id", &id)?;

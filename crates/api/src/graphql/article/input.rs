@@ -9,50 +9,52 @@ use crate::graphql::context::parse_id;
 /// A new article; it starts as a DRAFT.
 #[derive(InputObject)]
 pub struct CreateArticleInput {
-    /// Headline.
+    /// Headline, at most 300 characters.
     pub title: String,
-    /// Markdown source.
+    /// Markdown source, at most 400,000 characters.
     pub body: String,
-    /// URL name; derived from the title when left out.
+    /// URL name, at most 96 lowercase letters, digits and dashes; derived from the title when
+    /// left out.
     pub slug: Option<String>,
-    /// Standfirst.
+    /// Standfirst, at most 300 characters.
     pub subtitle: Option<String>,
-    /// Listing summary; derived from the body when left out.
+    /// Listing summary, at most 2000 characters; derived from the body when left out.
     pub excerpt: Option<String>,
-    /// Byline, lead author first.
+    /// Byline, lead author first; at most 50.
     pub author_ids: Option<Vec<ID>>,
     /// Originating publication.
     pub source_id: Option<ID>,
-    /// The original's address.
+    /// The original's address, an http(s) address of at most 2048 characters.
     pub source_url: Option<String>,
-    /// Tag names; tags that do not exist yet are created.
+    /// Tag names, at most 50 of at most 200 characters each; tags that do not exist yet are
+    /// created.
     pub tags: Option<Vec<String>>,
-    /// "Also read" articles, in display order.
+    /// "Also read" articles, in display order; at most 50.
     pub related_ids: Option<Vec<ID>>,
 }
 
 /// Changes to an article: a field left out is left unchanged; `null` clears an optional field.
 #[derive(InputObject)]
 pub struct UpdateArticleInput {
-    /// New headline.
+    /// New headline, at most 300 characters.
     pub title: Option<String>,
-    /// New Markdown source.
+    /// New Markdown source, at most 400,000 characters.
     pub body: Option<String>,
-    /// New URL name.
+    /// New URL name, at most 96 lowercase letters, digits and dashes.
     pub slug: Option<String>,
-    /// New standfirst.
+    /// New standfirst, at most 300 characters.
     pub subtitle: MaybeUndefined<String>,
-    /// New summary; `null` goes back to one derived from the body.
+    /// New summary, at most 2000 characters; `null` goes back to one derived from the body.
     pub excerpt: MaybeUndefined<String>,
-    /// New byline.
+    /// New byline; at most 50.
     pub author_ids: Option<Vec<ID>>,
     /// New source.
     pub source_id: MaybeUndefined<ID>,
-    /// New original address.
+    /// New original address, an http(s) address of at most 2048 characters.
     pub source_url: MaybeUndefined<String>,
-    /// New tag names.
+    /// New tag names, at most 50 of at most 200 characters each.
     pub tags: Option<Vec<String>>,
-    /// New "also read" list.
+    /// New "also read" list; at most 50.
     pub related_ids: Option<Vec<ID>>,
 }
 

@@ -2,6 +2,8 @@
 
 use async_graphql::{Context, Enum, InputObject};
 use chrono::{DateTime, Utc};
+use quire_domain::slug;
+use quire_domain::validation::{ArgumentCheck, MAX_SEARCH};
 use quire_persistence::store::articles::{self, ArticleFilter, ArticleOrder};
 
 use super::object::{ArticleNode, ArticleStatusValue};
@@ -17,25 +19,45 @@ connection!(ArticleConnection, ArticleEdge, ArticleNode);
 #[derive(InputObject, Default, Debug)]
 #[graphql(name = "ArticleFilter")]
 pub struct ArticleFilterInput {
-    /// Keep these statuses (readers only ever see PUBLISHED).
+    /// Keep these statuses (anonymous readers only ever see PUBLISHED; authors see their own
+    /// drafts besides).
     pub status: Option<Vec<ArticleStatusValue>>,
-    /// Tag slugs: articles having any of them.
+    /// Tag slugs: articles having any of them. At most 50 slugs of at most 96 characters.
     pub tags: Option<Vec<String>>,
-    /// Author slug.
+    /// Author slug, at most 96 characters.
     pub author: Option<String>,
-    /// Source slug.
+    /// Source slug, at most 96 characters.
     pub source: Option<String>,
     /// Published at or after this instant.
     pub published_after: Option<DateTime<Utc>>,
     /// Published before this instant.
     pub published_before: Option<DateTime<Utc>>,
-    /// Words that must all appear in the title, excerpt or body.
+    /// Words that must all appear in the title, excerpt or body. At most 500 characters.
     pub search: Option<String>,
 }
 
-impl From<ArticleFilterInput> for ArticleFilter {
-    fn from(input: ArticleFilterInput) -> Self {
-        ArticleFilter {
+impl TryFrom<ArticleFilterInput> for ArticleFilter {
+    type Error = ApiError;
+
+    /// The filter, once its texts pass the rules every text input follows.
+    fn try_from(input: ArticleFilterInput) -> Result<Self, ApiError> {
+        let mut check = ArgumentCheck::default();
+        if let Some(tags) = &input.tags {
+            check = check.texts("filter.tags", tags, slug::MAX_LEN);
+        }
+        for (field, value) in [
+            ("filter.author", &input.author),
+            ("filter.source", &input.source),
+        ] {
+            if let Some(value) = value {
+                check = check.text(field, value, slug::MAX_LEN);
+            }
+        }
+        if let Some(search) = &input.search {
+            check = check.text("filter.search", search, MAX_SEARCH);
+        }
+        check.finish()?;
+        Ok(ArticleFilter {
             statuses: input
                 .status
                 .map(|s| s.into_iter().map(Into::into).collect()),
@@ -46,7 +68,7 @@ impl From<ArticleFilterInput> for ArticleFilter {
             published_before: input.published_before,
             search: input.search.filter(|s| !s.trim().is_empty()),
             ..ArticleFilter::default()
-        }
+        })
     }
 }
 

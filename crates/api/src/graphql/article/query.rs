@@ -2,7 +2,8 @@
 
 use async_graphql::{Context, ID, Object};
 use quire_domain::ArticleId;
-use quire_persistence::store::articles;
+use quire_domain::validation::ArgumentCheck;
+use quire_persistence::store::articles::{self, ArticleFilter};
 
 use super::list::{ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection};
 use super::object::ArticleNode;
@@ -22,8 +23,14 @@ impl ArticleQuery {
         &self,
         ctx: &Context<'_>,
         id: Option<ID>,
-        slug: Option<String>,
+        #[graphql(desc = "URL name, at most 96 characters.")] slug: Option<String>,
     ) -> async_graphql::Result<Option<ArticleNode>> {
+        if let Some(slug) = &slug {
+            ArgumentCheck::default()
+                .text("slug", slug, quire_domain::slug::MAX_LEN)
+                .finish()
+                .map_err(ApiError::from)?;
+        }
         let visibility = ctx.visibility();
         let wanted = Wanted::of(ctx.look_ahead());
         let id: Option<ArticleId> = id.map(|id| parse_id("id", &id)).transpose()?;
@@ -61,7 +68,7 @@ impl ArticleQuery {
         last: Option<i32>,
         before: Option<String>,
     ) -> async_graphql::Result<ArticleConnection> {
-        let filter = filter.unwrap_or_default().into();
+        let filter = ArticleFilter::try_from(filter.unwrap_or_default())?;
         Ok(article_connection(
             ctx,
             filter,

@@ -12,15 +12,16 @@ use crate::graphql::named::named_mutation;
 /// slug keeps the current one.
 #[derive(InputObject)]
 pub struct AuthorInput {
-    /// Display name.
+    /// Display name, at most 200 characters.
     pub name: String,
-    /// URL name; derived from the name when left out.
+    /// URL name, at most 96 lowercase letters, digits and dashes; derived from the name when
+    /// left out.
     pub slug: Option<String>,
-    /// Biography.
+    /// Biography, at most 2000 characters.
     pub bio: Option<String>,
-    /// Portrait address.
+    /// Portrait address, an http(s) address of at most 2048 characters.
     pub avatar_url: Option<String>,
-    /// Profile page.
+    /// Profile page, an http(s) address of at most 2048 characters.
     pub url: Option<String>,
     /// The user account this author signs in with.
     pub user_id: Option<ID>,

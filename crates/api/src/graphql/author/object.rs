@@ -65,7 +65,7 @@ impl AuthorNode {
     ) -> async_graphql::Result<ArticleConnection> {
         let filter = ArticleFilter {
             author_id: Some(self.0.id),
-            ..filter.unwrap_or_default().into()
+            ..ArticleFilter::try_from(filter.unwrap_or_default())?
         };
         Ok(article_connection(
             ctx,

@@ -11,13 +11,14 @@ use crate::graphql::named::named_mutation;
 /// keeps the current one.
 #[derive(InputObject)]
 pub struct SourceInput {
-    /// Publication name, such as "The Quint".
+    /// Publication name, such as "The Quint"; at most 200 characters.
     pub name: String,
-    /// URL name; derived from the name when left out.
+    /// URL name, at most 96 lowercase letters, digits and dashes; derived from the name when
+    /// left out.
     pub slug: Option<String>,
-    /// Home page.
+    /// Home page, an http(s) address of at most 2048 characters.
     pub url: Option<String>,
-    /// Country, such as "India".
+    /// Country, such as "India"; at most 200 characters.
     pub country: Option<String>,
 }
 

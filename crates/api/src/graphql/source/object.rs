@@ -60,7 +60,7 @@ impl SourceNode {
     ) -> async_graphql::Result<ArticleConnection> {
         let filter = ArticleFilter {
             source_id: Some(self.0.id),
-            ..filter.unwrap_or_default().into()
+            ..ArticleFilter::try_from(filter.unwrap_or_default())?
         };
         Ok(article_connection(
             ctx,

@@ -11,11 +11,12 @@ use crate::graphql::named::named_mutation;
 /// keeps the current one.
 #[derive(InputObject)]
 pub struct TagInput {
-    /// Display name, unique regardless of case.
+    /// Display name, unique regardless of case; at most 200 characters.
     pub name: String,
-    /// URL name; derived from the name when left out.
+    /// URL name, at most 96 lowercase letters, digits and dashes; derived from the name when
+    /// left out.
     pub slug: Option<String>,
-    /// What the tag gathers.
+    /// What the tag gathers, at most 2000 characters.
     pub description: Option<String>,
 }
 

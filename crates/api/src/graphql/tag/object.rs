@@ -67,7 +67,7 @@ impl TagNode {
     ) -> async_graphql::Result<ArticleConnection> {
         let filter = ArticleFilter {
             tag_id: Some(self.0.id),
-            ..filter.unwrap_or_default().into()
+            ..ArticleFilter::try_from(filter.unwrap_or_default())?
         };
         Ok(article_connection(
             ctx,

@@ -15,8 +15,8 @@ impl SessionMutation {
     async fn login(
         &self,
         ctx: &Context<'_>,
-        email: String,
-        password: String,
+        #[graphql(desc = "Sign-in address, at most 254 characters.")] email: String,
+        #[graphql(desc = "At most 1024 characters.")] password: String,
     ) -> async_graphql::Result<AuthPayload> {
         Ok(ctx
             .auth()

@@ -29,13 +29,13 @@ impl UserQuery {
 /// A new account.
 #[derive(InputObject)]
 pub struct CreateUserInput {
-    /// Sign-in address.
+    /// Sign-in address, at most 254 characters.
     pub email: String,
-    /// Display name.
+    /// Display name, at most 200 characters.
     pub name: String,
     /// What the account may do.
     pub role: RoleValue,
-    /// At least 10 characters.
+    /// At least 10 and at most 1024 characters.
     #[graphql(secret)]
     pub password: String,
 }
