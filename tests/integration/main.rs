@@ -13,6 +13,7 @@ mod concurrency;
 mod editorial;
 mod filters;
 mod health;
+mod limits;
 mod migrations;
 mod pagination;
 mod roles;

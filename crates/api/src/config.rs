@@ -6,6 +6,7 @@ use quire_persistence::DatabaseUrl;
 use secrecy::SecretString;
 
 use crate::auth::password::PasswordCost;
+use crate::graphql::limits::QueryLimits;
 
 /// Everything [`crate::Application::build`] needs.
 #[derive(Debug, Clone)]
@@ -26,11 +27,15 @@ pub struct Config {
     /// How long an anonymous response may be served from the cache at most; zero turns the
     /// cache off. Writes through this server invalidate it at once.
     pub response_cache: Duration,
+    /// What one GraphQL request may ask for (cost, aliases, fields, batches); see
+    /// [`crate::graphql::limits`] for the `QUIRE_MAX_…` variables that set them.
+    pub query_limits: QueryLimits,
 }
 
 impl Config {
     /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
-    /// eight connections, one worker per core, a one-second response cache.
+    /// eight connections, one worker per core, a one-second response cache, the default query
+    /// limits.
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
             bind: "127.0.0.1:8080".to_owned(),
@@ -40,6 +45,7 @@ impl Config {
             pool_size: 8,
             workers: 0,
             response_cache: Duration::from_secs(1),
+            query_limits: QueryLimits::default(),
         }
     }
 }

@@ -8,9 +8,13 @@
 //! - `QUIRE_POOL_SIZE`: database connections to keep open (default 16).
 //! - `QUIRE_WORKERS`: HTTP worker threads (default 0, one per core).
 //! - `QUIRE_RESPONSE_CACHE_MS`: longest life of a cached anonymous response (default 1000; 0 off).
+//! - `QUIRE_MAX_QUERY_COST`, `QUIRE_MAX_ALIASES`, `QUIRE_MAX_FIELDS`, `QUIRE_MAX_BATCH`,
+//!   `QUIRE_ANONYMOUS_BATCH`: what one GraphQL request may ask for (defaults 10,000, 50, 500,
+//!   10, `false`; see `quire_api::graphql::limits`).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use quire_api::graphql::limits::QueryLimits;
 use quire_domain::Role;
 use secrecy::SecretString;
 
@@ -77,6 +81,22 @@ pub struct ServeArgs {
     /// through this server invalidate it at once; 0 turns the cache off.
     #[arg(long, env = "QUIRE_RESPONSE_CACHE_MS", default_value_t = 1000)]
     pub response_cache_ms: u64,
+    /// Highest estimated cost of one GraphQL operation: each field costs 1, each paged list
+    /// multiplies what it selects by its page size (`first`/`last`, 20 when absent).
+    #[arg(long, env = "QUIRE_MAX_QUERY_COST", default_value_t = QueryLimits::default().max_cost)]
+    pub max_query_cost: usize,
+    /// Most aliased fields in one GraphQL operation, fragments expanded.
+    #[arg(long, env = "QUIRE_MAX_ALIASES", default_value_t = QueryLimits::default().max_aliases)]
+    pub max_aliases: usize,
+    /// Most fields in one GraphQL operation, fragments expanded.
+    #[arg(long, env = "QUIRE_MAX_FIELDS", default_value_t = QueryLimits::default().max_fields)]
+    pub max_fields: usize,
+    /// Most operations in one JSON batch.
+    #[arg(long, env = "QUIRE_MAX_BATCH", default_value_t = QueryLimits::default().max_batch)]
+    pub max_batch: usize,
+    /// Let callers without credentials send batches.
+    #[arg(long, env = "QUIRE_ANONYMOUS_BATCH", default_value_t = QueryLimits::default().anonymous_batch, action = clap::ArgAction::Set)]
+    pub anonymous_batch: bool,
 }
 
 /// `quire user …`.

@@ -4,6 +4,7 @@ pub mod article;
 pub mod author;
 pub mod connection;
 pub mod context;
+pub mod limits;
 pub mod loaders;
 mod named;
 pub mod pagination;
@@ -13,10 +14,10 @@ pub mod user;
 
 use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 
+use limits::{LimitGuard, QueryLimits};
+
 /// Deepest selection a query may nest; generous for real pages, fatal to abusive ones.
 pub const MAX_DEPTH: usize = 12;
-/// Largest total field count a query may select.
-pub const MAX_COMPLEXITY: usize = 5_000;
 
 /// Every read.
 #[derive(MergedObject, Default)]
@@ -42,20 +43,21 @@ pub struct MutationRoot(
 /// The executable schema.
 pub type QuireSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
-/// The schema with its limits, ready for the services to be attached.
-pub fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
+/// The schema with its depth limit and the configurable [`limits`], ready for the services to
+/// be attached.
+pub fn builder(limits: QueryLimits) -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
     Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
         EmptySubscription,
     )
     .limit_depth(MAX_DEPTH)
-    .limit_complexity(MAX_COMPLEXITY)
+    .extension(LimitGuard(limits))
 }
 
 /// The schema in SDL, as checked in at `schema.graphql`.
 pub fn sdl() -> String {
-    builder()
+    builder(QueryLimits::default())
         .finish()
         .sdl_with_options(SDLExportOptions::new().sorted_fields().sorted_enum_items())
 }

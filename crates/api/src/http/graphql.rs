@@ -21,6 +21,7 @@ use crate::auth::session::Auth;
 use crate::error::{ApiError, code};
 use crate::graphql::QuireSchema;
 use crate::graphql::context::RequestContext;
+use crate::graphql::limits::{LimitExceeded, QueryLimits};
 use crate::graphql::loaders::Loaders;
 use crate::http::cache::ResponseCache;
 
@@ -34,6 +35,9 @@ pub struct GraphqlState {
     pub auth: Auth,
     /// Anonymous responses, when caching is on.
     pub cache: Option<ResponseCache>,
+    /// What one request may ask for; the schema applies the per-operation limits, the handler
+    /// the batch limits.
+    pub limits: QueryLimits,
 }
 
 /// `POST /graphql` with a JSON body: one request or a batch.
@@ -106,6 +110,15 @@ async fn execute(
     state: &GraphqlState,
     id: RequestId,
 ) -> HttpResponse {
+    if let BatchRequest::Batch(requests) = &batch
+        && requests.len() > state.limits.max_batch
+    {
+        let exceeded = LimitExceeded::Batch {
+            actual: requests.len(),
+            maximum: state.limits.max_batch,
+        };
+        return refuse_limit(&exceeded, id);
+    }
     let header = req
         .headers()
         .get(header::AUTHORIZATION)
@@ -114,6 +127,12 @@ async fn execute(
         Ok(viewer) => viewer,
         Err(error) => return refuse(StatusCode::UNAUTHORIZED, &error, id),
     };
+    if matches!(batch, BatchRequest::Batch(_))
+        && viewer == Viewer::Anonymous
+        && !state.limits.anonymous_batch
+    {
+        return refuse_limit(&LimitExceeded::AnonymousBatch, id);
+    }
     // Anonymous single requests may be answered from, and fill, the response cache.
     let cacheable = match (&state.cache, &batch, viewer) {
         (Some(cache), BatchRequest::Single(request), Viewer::Anonymous) => {
@@ -187,6 +206,13 @@ fn stamp(error: &mut ServerError, id: RequestId) {
     if extensions.get("code") == Some(&async_graphql::Value::from(code::INTERNAL)) {
         extensions.set("requestId", id.to_string());
     }
+}
+
+/// A request over one of the batch limits, refused before anything ran.
+fn refuse_limit(exceeded: &LimitExceeded, id: RequestId) -> HttpResponse {
+    HttpResponse::BadRequest()
+        .insert_header(("x-request-id", id.to_string()))
+        .json(json!({ "errors": [exceeded.to_server_error()] }))
 }
 
 fn refuse(status: StatusCode, error: &ApiError, id: RequestId) -> HttpResponse {

@@ -1,5 +1,6 @@
 //! `quire serve`: migrate, then serve until told to stop.
 
+use quire_api::graphql::limits::QueryLimits;
 use quire_api::{Application, Config};
 use quire_persistence::DatabaseUrl;
 
@@ -13,6 +14,13 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         pool_size: args.pool_size,
         workers: args.workers,
         response_cache: std::time::Duration::from_millis(args.response_cache_ms),
+        query_limits: QueryLimits {
+            max_cost: args.max_query_cost,
+            max_aliases: args.max_aliases,
+            max_fields: args.max_fields,
+            max_batch: args.max_batch,
+            anonymous_batch: args.anonymous_batch,
+        },
         ..Config::new(DatabaseUrl::parse(&args.database.url))
     };
     let host = config

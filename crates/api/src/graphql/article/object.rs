@@ -185,6 +185,7 @@ impl ArticleNode {
     }
 
     /// Earlier versions of the text, newest first. Editors and admins only.
+    #[graphql(complexity = "crate::graphql::limits::cost::page(first, last, child_complexity)")]
     async fn revisions(
         &self,
         ctx: &Context<'_>,
