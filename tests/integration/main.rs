@@ -12,6 +12,7 @@ mod cache;
 mod concurrency;
 mod editorial;
 mod filters;
+mod graphql_http;
 mod health;
 mod limits;
 mod migrations;

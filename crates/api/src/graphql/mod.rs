@@ -4,6 +4,7 @@ pub mod article;
 pub mod author;
 pub mod connection;
 pub mod context;
+pub mod executed;
 pub mod limits;
 pub mod loaders;
 mod named;
@@ -53,6 +54,7 @@ pub fn builder(limits: QueryLimits) -> SchemaBuilder<QueryRoot, MutationRoot, Em
     )
     .limit_depth(MAX_DEPTH)
     .extension(LimitGuard(limits))
+    .extension(executed::MarkExecution)
 }
 
 /// The schema in SDL, as checked in at `schema.graphql`.
