@@ -126,3 +126,31 @@ on_both_backends! {
         assert_eq!(article["data"]["article"]["related"][0]["slug"], "kashmir-needs-solidarity-part-1", "{article}");
     }
 }
+
+/// What a schema browser such as GraphiQL asks for: every type with its fields, arguments and
+/// input fields, each type reference unwrapped through its list and non-null layers.
+const FULL_INTROSPECTION: &str = "query Schema { __schema {
+    queryType { name } mutationType { name } subscriptionType { name }
+    types { ...Type }
+    directives { name description locations args { ...Input } } } }
+  fragment Type on __Type { kind name description
+    fields(includeDeprecated: true) { name description args { ...Input } type { ...Ref } isDeprecated deprecationReason }
+    inputFields { ...Input } interfaces { ...Ref }
+    enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+    possibleTypes { ...Ref } }
+  fragment Input on __InputValue { name description type { ...Ref } defaultValue }
+  fragment Ref on __Type { kind name ofType { kind name ofType { kind name ofType { kind name
+    ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }";
+
+on_both_backends! {
+    async fn deep_selections_are_refused_but_schema_browsers_are_not(app: TestApp) {
+        let before = app.statement_count();
+        let nested = format!("{{ articles {{ nodes {}{} }} }}", "{ related ".repeat(12), "{ id }".to_owned() + &" }".repeat(12));
+        let response = app.graphql(&nested, json!({})).await;
+        assert_refused(&app, before, &response, "depth");
+
+        let schema = app.graphql(FULL_INTROSPECTION, json!({})).await;
+        assert!(schema.get("errors").is_none(), "{schema}");
+        assert!(schema["data"]["__schema"]["types"].as_array().is_some_and(|t| t.len() > 20), "{schema}");
+    }
+}

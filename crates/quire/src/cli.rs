@@ -8,9 +8,9 @@
 //! - `QUIRE_POOL_SIZE`: database connections to keep open (default 16).
 //! - `QUIRE_WORKERS`: HTTP worker threads (default 0, one per core).
 //! - `QUIRE_RESPONSE_CACHE_MS`: longest life of a cached anonymous response (default 1000; 0 off).
-//! - `QUIRE_MAX_QUERY_COST`, `QUIRE_MAX_ALIASES`, `QUIRE_MAX_FIELDS`, `QUIRE_MAX_BATCH`,
-//!   `QUIRE_ANONYMOUS_BATCH`: what one GraphQL request may ask for (defaults 10,000, 50, 500,
-//!   10, `false`; see `quire_api::graphql::limits`).
+//! - `QUIRE_MAX_QUERY_COST`, `QUIRE_MAX_ALIASES`, `QUIRE_MAX_FIELDS`, `QUIRE_MAX_DEPTH`,
+//!   `QUIRE_MAX_BATCH`, `QUIRE_ANONYMOUS_BATCH`: what one GraphQL request may ask for (defaults
+//!   10,000, 50, 500, 12, 10, `false`; see `quire_api::graphql::limits`).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -91,6 +91,9 @@ pub struct ServeArgs {
     /// Most fields in one GraphQL operation, fragments expanded.
     #[arg(long, env = "QUIRE_MAX_FIELDS", default_value_t = QueryLimits::default().max_fields)]
     pub max_fields: usize,
+    /// Deepest nesting of selections in one GraphQL operation, introspection exempt.
+    #[arg(long, env = "QUIRE_MAX_DEPTH", default_value_t = QueryLimits::default().max_depth)]
+    pub max_depth: usize,
     /// Most operations in one JSON batch.
     #[arg(long, env = "QUIRE_MAX_BATCH", default_value_t = QueryLimits::default().max_batch)]
     pub max_batch: usize,

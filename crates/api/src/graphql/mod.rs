@@ -17,9 +17,6 @@ use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema, S
 
 use limits::{LimitGuard, QueryLimits};
 
-/// Deepest selection a query may nest; generous for real pages, fatal to abusive ones.
-pub const MAX_DEPTH: usize = 12;
-
 /// Every read.
 #[derive(MergedObject, Default)]
 pub struct QueryRoot(
@@ -44,15 +41,13 @@ pub struct MutationRoot(
 /// The executable schema.
 pub type QuireSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
-/// The schema with its depth limit and the configurable [`limits`], ready for the services to
-/// be attached.
+/// The schema with the configurable [`limits`], ready for the services to be attached.
 pub fn builder(limits: QueryLimits) -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
     Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
         EmptySubscription,
     )
-    .limit_depth(MAX_DEPTH)
     .extension(LimitGuard(limits))
     .extension(executed::MarkExecution)
 }

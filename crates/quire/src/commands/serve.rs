@@ -18,6 +18,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             max_cost: args.max_query_cost,
             max_aliases: args.max_aliases,
             max_fields: args.max_fields,
+            max_depth: args.max_depth,
             max_batch: args.max_batch,
             anonymous_batch: args.anonymous_batch,
         },

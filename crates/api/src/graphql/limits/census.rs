@@ -33,13 +33,21 @@ pub(super) fn check(
         steps: 0,
     };
     for (_, operation) in document.operations.iter() {
-        census.visit(&operation.node.selection_set.node)?;
+        census.visit(&operation.node.selection_set.node, 0, false)?;
     }
     Ok(())
 }
 
 impl Census<'_> {
-    fn visit(&mut self, set: &SelectionSet) -> Result<(), LimitExceeded> {
+    /// Counts `set`, whose fields sit at `depth + 1`; `introspecting` inside `__schema` and
+    /// `__type`, whose nesting follows the schema's own (finite) type references, so a client
+    /// asking for the full schema is not refused for depth.
+    fn visit(
+        &mut self,
+        set: &SelectionSet,
+        depth: usize,
+        introspecting: bool,
+    ) -> Result<(), LimitExceeded> {
         for selection in &set.items {
             self.step()?;
             match &selection.node {
@@ -60,18 +68,26 @@ impl Census<'_> {
                             });
                         }
                     }
-                    self.visit(&field.node.selection_set.node)?;
+                    let depth = depth + 1;
+                    if !introspecting && depth > self.limits.max_depth {
+                        return Err(LimitExceeded::Depth {
+                            actual: depth,
+                            maximum: self.limits.max_depth,
+                        });
+                    }
+                    let introspecting = introspecting || field.node.name.node.starts_with("__");
+                    self.visit(&field.node.selection_set.node, depth, introspecting)?;
                 }
                 Selection::FragmentSpread(spread) => {
                     // An unknown fragment is reported by validation, which runs next.
                     if let Some(fragment) =
                         self.document.fragments.get(&spread.node.fragment_name.node)
                     {
-                        self.visit(&fragment.node.selection_set.node)?;
+                        self.visit(&fragment.node.selection_set.node, depth, introspecting)?;
                     }
                 }
                 Selection::InlineFragment(inline) => {
-                    self.visit(&inline.node.selection_set.node)?;
+                    self.visit(&inline.node.selection_set.node, depth, introspecting)?;
                 }
             }
         }
@@ -132,6 +148,27 @@ mod tests {
                 actual: 3,
                 maximum: 2
             })
+        );
+    }
+
+    #[test]
+    fn depth_counts_fields_through_fragments_but_not_introspection() {
+        let limits = QueryLimits {
+            max_depth: 3,
+            ..QueryLimits::default()
+        };
+        let check = |query: &str| check(&parse_query(query).unwrap(), limits);
+        assert_eq!(check("{ a { b { c } } }"), Ok(()));
+        assert_eq!(
+            check("{ a { ...F } } fragment F on Q { b { c { d } } }"),
+            Err(LimitExceeded::Depth {
+                actual: 4,
+                maximum: 3
+            })
+        );
+        assert_eq!(
+            check("{ __schema { types { fields { type { ofType { ofType { name } } } } } } }"),
+            Ok(())
         );
     }
 

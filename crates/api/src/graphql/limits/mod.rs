@@ -10,12 +10,14 @@
 //! - `QUIRE_MAX_ALIASES` (default 50): aliased fields in one operation, counted with fragments
 //!   expanded; aliases are how one request repeats an expensive field.
 //! - `QUIRE_MAX_FIELDS` (default 500): fields in one operation, counted with fragments expanded.
+//! - `QUIRE_MAX_DEPTH` (default 12): how deep selections nest, fragments expanded; the insides
+//!   of `__schema` and `__type` are exempt, so tools can load the full schema.
 //! - `QUIRE_MAX_BATCH` (default 10): operations in one JSON batch (a JSON array of requests).
 //! - `QUIRE_ANONYMOUS_BATCH` (default `false`): whether callers without credentials may send
 //!   batches at all.
 //!
 //! A refusal is `BAD_USER_INPUT` with `extensions.limit` naming the limit (`cost`, `aliases`,
-//! `fields`, `batch`, `anonymousBatch`), `extensions.maximum` and, where counted,
+//! `fields`, `depth`, `batch`, `anonymousBatch`), `extensions.maximum` and, where counted,
 //! `extensions.actual`.
 
 mod census;
@@ -37,6 +39,8 @@ pub struct QueryLimits {
     pub max_aliases: usize,
     /// Most fields in one operation.
     pub max_fields: usize,
+    /// Deepest nesting of selections outside introspection.
+    pub max_depth: usize,
     /// Most operations in one batch.
     pub max_batch: usize,
     /// Whether anonymous callers may batch.
@@ -50,6 +54,7 @@ impl Default for QueryLimits {
             max_cost: 10_000,
             max_aliases: 50,
             max_fields: 500,
+            max_depth: 12,
             max_batch: 10,
             anonymous_batch: false,
         }
@@ -80,6 +85,13 @@ pub enum LimitExceeded {
         /// The limit.
         maximum: usize,
     },
+    /// Nesting of selections.
+    Depth {
+        /// At least this deep.
+        actual: usize,
+        /// The limit.
+        maximum: usize,
+    },
     /// Operations in a batch.
     Batch {
         /// How many were sent.
@@ -98,6 +110,7 @@ impl LimitExceeded {
             LimitExceeded::Cost { .. } => "cost",
             LimitExceeded::Aliases { .. } => "aliases",
             LimitExceeded::Fields { .. } => "fields",
+            LimitExceeded::Depth { .. } => "depth",
             LimitExceeded::Batch { .. } => "batch",
             LimitExceeded::AnonymousBatch => "anonymousBatch",
         }
@@ -119,6 +132,10 @@ impl LimitExceeded {
             LimitExceeded::Fields { actual, maximum } => format!(
                 "the query selects at least {actual} fields (fragments expanded), above the \
                  limit of {maximum} (QUIRE_MAX_FIELDS); select fewer fields or split the query"
+            ),
+            LimitExceeded::Depth { actual, maximum } => format!(
+                "selections nest at least {actual} levels deep, above the limit of {maximum} \
+                 (QUIRE_MAX_DEPTH); fetch deeper levels with a separate query"
             ),
             LimitExceeded::Batch { actual, maximum } => format!(
                 "the batch holds {actual} operations, above the limit of {maximum} \
@@ -145,6 +162,7 @@ impl LimitExceeded {
             LimitExceeded::Cost { actual, maximum }
             | LimitExceeded::Aliases { actual, maximum }
             | LimitExceeded::Fields { actual, maximum }
+            | LimitExceeded::Depth { actual, maximum }
             | LimitExceeded::Batch { actual, maximum } => Some((actual, maximum)),
             LimitExceeded::AnonymousBatch => None,
         };
