@@ -61,6 +61,12 @@ on_both_backends! {
         let message = response["errors"][0]["message"].as_str().unwrap();
         assert!(message.contains("20201") && message.contains("10000"), "{message}");
 
+        let related_of_related = app.graphql(
+            "{ articles { nodes { related { related { related { title } } } } } }",
+            json!({}),
+        ).await;
+        assert_refused(&app, before, &related_of_related, "cost");
+
         let through_a_variable = app.graphql(
             "query($n: Int) { tags(first: $n) { nodes { articles(last: $n) { nodes { body } } } } }",
             json!({ "n": 100 }),
@@ -117,8 +123,8 @@ on_both_backends! {
         let home = app.graphql(HOME_PAGE, json!({ "n": 20 })).await;
         assert!(home.get("errors").is_none(), "{home}");
         assert_eq!(home["data"]["articles"]["totalCount"], 3, "{home}");
-        // Five times the home page is still allowed: the default page is far from the limit.
-        let long_listing = app.graphql(HOME_PAGE, json!({ "n": 100 })).await;
+        // Three times the home page is still allowed: the default page is far from the limit.
+        let long_listing = app.graphql(HOME_PAGE, json!({ "n": 60 })).await;
         assert!(long_listing.get("errors").is_none(), "{long_listing}");
 
         let article = app.graphql(ARTICLE_PAGE, json!({ "slug": "kashmir-needs-solidarity-part-2" })).await;

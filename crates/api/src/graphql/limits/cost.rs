@@ -4,6 +4,10 @@
 //! unless it declares its own cost. A connection declares what it selects times the rows it can
 //! return, so `authors(first: 100) { nodes { articles(first: 100) { nodes { title } } } }` costs
 //! about 100 × 100 × 2 and is refused, while one page of twenty articles stays cheap.
+//! `related` is the one plain list that leads from articles to articles, so nesting it would
+//! multiply rows without any page size in sight; it counts as its largest size.
+
+use quire_domain::validation::MAX_LINKS;
 
 use crate::graphql::pagination::{DEFAULT_PAGE, MAX_PAGE};
 
@@ -17,7 +21,16 @@ const CEILING: usize = u32::MAX as usize;
 /// size allowed here.
 pub fn page(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> usize {
     let rows = first.or(last).unwrap_or(DEFAULT_PAGE).clamp(0, MAX_PAGE);
-    let rows = usize::try_from(rows).unwrap_or_default();
+    rows_of(usize::try_from(rows).unwrap_or_default(), child_complexity)
+}
+
+/// The cost of an article's related articles: what the client selects in each, times the most
+/// related articles one article may have.
+pub fn related(child_complexity: usize) -> usize {
+    rows_of(MAX_LINKS, child_complexity)
+}
+
+fn rows_of(rows: usize, child_complexity: usize) -> usize {
     child_complexity
         .min(CEILING)
         .saturating_mul(rows)
@@ -45,5 +58,10 @@ mod tests {
         );
         assert_eq!(page(Some(-3), None, 7), 1);
         assert_eq!(page(Some(100), None, usize::MAX), u32::MAX as usize);
+    }
+
+    #[test]
+    fn related_articles_count_as_the_most_an_article_may_have() {
+        assert_eq!(super::related(2), 101);
     }
 }

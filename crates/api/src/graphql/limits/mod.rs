@@ -6,7 +6,9 @@
 //! - `QUIRE_MAX_QUERY_COST` (default 10,000): the estimated cost of one operation. Every field
 //!   costs 1; a paged list (`articles`, `authors`, `sources`, `tags`, `revisions`) multiplies the
 //!   cost of what it selects by its page size, `first` or `last`, or 20 when neither is given.
-//!   A home page of 20 articles with bylines, tags, source and related articles costs about 500.
+//!   `related` multiplies what it selects by 50, the most related articles one article may have,
+//!   since it leads from articles to articles. A home page of 20 articles with bylines, tags,
+//!   source and the titles of related articles costs about 2,500.
 //! - `QUIRE_MAX_ALIASES` (default 50): aliased fields in one operation, counted with fragments
 //!   expanded; aliases are how one request repeats an expensive field.
 //! - `QUIRE_MAX_FIELDS` (default 500): fields in one operation, counted with fragments expanded.
