@@ -13,7 +13,7 @@ mod server;
 
 pub use database::{Backend, TestDatabase};
 pub use fixture::SyndicatedArticle;
-pub use server::{TestApp, User, article_titles, error_code, spawn_app};
+pub use server::{TestApp, User, article_titles, error_code, spawn_app, spawn_app_with};
 
 /// Runs one async test body on both backends, as two `#[tokio::test]`s named `sqlite` and
 /// `postgres` inside a module named after the test.

@@ -38,6 +38,12 @@ pub struct User {
 
 /// Starts a server on `backend` with a fresh database.
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |config| config).await
+}
+
+/// Starts a server on `backend` with a fresh database, with the configuration `configure`
+/// makes of the test defaults, for tests of settings.
+pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(Config) -> Config) -> TestApp {
     init_logging();
     let database = tokio::task::spawn_blocking(move || TestDatabase::create(backend))
         .await
@@ -54,7 +60,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         workers: 1,
         ..Config::new(database.url())
     };
-    let app = Application::build(config)
+    let app = Application::build(configure(config))
         .await
         .expect("the server failed to start");
     let address = format!("http://127.0.0.1:{}", app.port());

@@ -1,8 +1,10 @@
 //! GraphQL cost limits: a request that asks too much is refused with `BAD_USER_INPUT` naming the
 //! limit, before any SQL statement runs, while the pages a front end builds pass easily.
 
+use quire_api::Config;
+use quire_api::graphql::limits::QueryLimits;
 use quire_domain::Role;
-use quire_harness::{TestApp, error_code, on_both_backends};
+use quire_harness::{TestApp, error_code, on_both_backends, spawn_app_with};
 use serde_json::{Value, json};
 
 /// Every article-list field a news front end renders, for a page of `$n`.
@@ -158,5 +160,21 @@ on_both_backends! {
         let schema = app.graphql(FULL_INTROSPECTION, json!({})).await;
         assert!(schema.get("errors").is_none(), "{schema}");
         assert!(schema["data"]["__schema"]["types"].as_array().is_some_and(|t| t.len() > 20), "{schema}");
+    }
+}
+
+on_both_backends! {
+    async fn limits_follow_the_configuration(app: TestApp) {
+        let limits = QueryLimits { max_cost: 1_000, anonymous_batch: true, ..QueryLimits::default() };
+        let app = spawn_app_with(app.backend, |config| Config { query_limits: limits, ..config }).await;
+        let batch = json!([{ "query": "{ articles { totalCount } }" }, { "query": "{ tags { totalCount } }" }]);
+        let (status, response) = app.post_raw(batch.to_string(), None).await;
+        assert_eq!(status, 200, "{response}");
+        assert_eq!(response[1]["data"]["tags"]["totalCount"], 0, "anonymous batches when allowed: {response}");
+
+        let before = app.statement_count();
+        let home = app.graphql(HOME_PAGE, json!({ "n": 20 })).await;
+        assert_refused(&app, before, &home, "cost");
+        assert_eq!(home["errors"][0]["extensions"]["maximum"], 1_000, "{home}");
     }
 }

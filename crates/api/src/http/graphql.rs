@@ -5,7 +5,9 @@
 //! `application/json` (415 otherwise); a request whose parameters are missing or of the wrong
 //! type is 400 (module `params`); a mutation over GET is 405 with `Allow: POST`. Under
 //! `application/graphql-response+json` a request that never reached execution is 400 with no
-//! `data` entry; under `application/json` it is 200, as legacy clients expect. The handler
+//! `data` entry; under `application/json` it is 200, as legacy clients expect. A batch (a JSON
+//! array of requests, which the specification does not cover) answers 200 with one response
+//! per request, each following the same rule about `data`. The handler
 //! attaches the viewer and the request's loaders, and stamps every error with a code (and
 //! internal ones with the request id found in the log).
 
