@@ -6,6 +6,7 @@ use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
 
 use crate::auth::password::PasswordCost;
+use crate::graphql::limits::QueryLimits;
 use crate::http::limits::HttpLimits;
 
 /// Everything [`crate::Application::build`] needs.
@@ -32,12 +33,15 @@ pub struct Config {
     pub http: HttpLimits,
     /// Whether a browser's `GET /graphql` gets the GraphiQL page.
     pub graphiql: bool,
+    /// What one GraphQL request may ask for (cost, aliases, fields, batches); see
+    /// [`crate::graphql::limits`] for the `QUIRE_MAX_…` variables that set them.
+    pub query_limits: QueryLimits,
 }
 
 impl Config {
     /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
     /// eight connections, one worker per core, a one-second response cache, the default
-    /// [`HttpLimits`], GraphiQL on.
+    /// [`HttpLimits`] and query limits, GraphiQL on.
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
             bind: "127.0.0.1:8080".to_owned(),
@@ -49,6 +53,7 @@ impl Config {
             response_cache: Duration::from_secs(1),
             http: HttpLimits::default(),
             graphiql: true,
+            query_limits: QueryLimits::default(),
         }
     }
 }

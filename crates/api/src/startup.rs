@@ -63,7 +63,7 @@ impl Application {
             }
         };
         let auth = Auth::new(store.clone(), secret.as_bytes(), config.password_cost);
-        let schema = graphql::builder()
+        let schema = graphql::builder(config.query_limits)
             .data(store.clone())
             .data(auth.clone())
             .finish();
@@ -72,6 +72,7 @@ impl Application {
             store: store.clone(),
             auth,
             cache: ResponseCache::new(config.response_cache),
+            limits: config.query_limits,
         });
         let bind_error = |source| StartError::Bind {
             address: config.bind.clone(),

@@ -19,12 +19,16 @@
 //! - `QUIRE_KEEP_ALIVE_MS`: how long an idle connection stays open (default 5000; 0 closes it
 //!   after each response).
 //! - `QUIRE_GRAPHIQL`: `false` turns off the GraphiQL page on `GET /graphql` (default `true`).
+//! - `QUIRE_MAX_QUERY_COST`, `QUIRE_MAX_ALIASES`, `QUIRE_MAX_FIELDS`, `QUIRE_MAX_DEPTH`,
+//!   `QUIRE_MAX_BATCH`, `QUIRE_ANONYMOUS_BATCH`: what one GraphQL request may ask for (defaults
+//!   10,000, 50, 500, 12, 10, `false`; see `quire_api::graphql::limits`).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 //! - `QUIRE_LOG_FORMAT`: `text` (default) or `json`, one object per line.
 
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use quire_api::graphql::limits::QueryLimits;
 use quire_domain::Role;
 use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
@@ -149,6 +153,25 @@ pub struct ServeArgs {
     /// Whether a browser's `GET /graphql` gets the GraphiQL page.
     #[arg(long, env = "QUIRE_GRAPHIQL", default_value_t = true, action = clap::ArgAction::Set)]
     pub graphiql: bool,
+    /// Highest estimated cost of one GraphQL operation: each field costs 1, each paged list
+    /// multiplies what it selects by its page size (`first`/`last`, 20 when absent).
+    #[arg(long, env = "QUIRE_MAX_QUERY_COST", default_value_t = QueryLimits::default().max_cost)]
+    pub max_query_cost: usize,
+    /// Most aliased fields in one GraphQL operation, fragments expanded.
+    #[arg(long, env = "QUIRE_MAX_ALIASES", default_value_t = QueryLimits::default().max_aliases)]
+    pub max_aliases: usize,
+    /// Most fields in one GraphQL operation, fragments expanded.
+    #[arg(long, env = "QUIRE_MAX_FIELDS", default_value_t = QueryLimits::default().max_fields)]
+    pub max_fields: usize,
+    /// Deepest nesting of selections in one GraphQL operation, introspection exempt.
+    #[arg(long, env = "QUIRE_MAX_DEPTH", default_value_t = QueryLimits::default().max_depth)]
+    pub max_depth: usize,
+    /// Most operations in one JSON batch.
+    #[arg(long, env = "QUIRE_MAX_BATCH", default_value_t = QueryLimits::default().max_batch)]
+    pub max_batch: usize,
+    /// Let callers without credentials send batches.
+    #[arg(long, env = "QUIRE_ANONYMOUS_BATCH", default_value_t = QueryLimits::default().anonymous_batch, action = clap::ArgAction::Set)]
+    pub anonymous_batch: bool,
 }
 
 /// `quire user …`.

@@ -4,6 +4,8 @@ pub mod article;
 pub mod author;
 pub mod connection;
 pub mod context;
+pub mod executed;
+pub mod limits;
 pub mod loaders;
 mod named;
 pub mod pagination;
@@ -13,10 +15,7 @@ pub mod user;
 
 use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 
-/// Deepest selection a query may nest; generous for real pages, fatal to abusive ones.
-pub const MAX_DEPTH: usize = 12;
-/// Largest total field count a query may select.
-pub const MAX_COMPLEXITY: usize = 5_000;
+use limits::{LimitGuard, QueryLimits};
 
 /// Every read.
 #[derive(MergedObject, Default)]
@@ -42,20 +41,20 @@ pub struct MutationRoot(
 /// The executable schema.
 pub type QuireSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
-/// The schema with its limits, ready for the services to be attached.
-pub fn builder() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
+/// The schema with the configurable [`limits`], ready for the services to be attached.
+pub fn builder(limits: QueryLimits) -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
     Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
         EmptySubscription,
     )
-    .limit_depth(MAX_DEPTH)
-    .limit_complexity(MAX_COMPLEXITY)
+    .extension(LimitGuard(limits))
+    .extension(executed::MarkExecution)
 }
 
 /// The schema in SDL, as checked in at `schema.graphql`.
 pub fn sdl() -> String {
-    builder()
+    builder(QueryLimits::default())
         .finish()
         .sdl_with_options(SDLExportOptions::new().sorted_fields().sorted_enum_items())
 }

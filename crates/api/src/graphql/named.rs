@@ -50,6 +50,9 @@ macro_rules! named_query {
             }
 
             #[doc = $many_doc]
+            #[graphql(
+                complexity = "crate::graphql::limits::cost::page(first, last, child_complexity)"
+            )]
             async fn $many(
                 &self,
                 ctx: &async_graphql::Context<'_>,

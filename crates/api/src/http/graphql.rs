@@ -1,19 +1,29 @@
-//! `/graphql` over HTTP: POST and GET requests (a browser's GET gets the page in
-//! [`crate::http::graphiql`]).
+//! `/graphql` over HTTP, as the GraphQL-over-HTTP specification describes it: POST and GET
+//! requests (a browser's GET gets the page in [`crate::http::graphiql`]).
 //!
-//! The handler parses the body itself so that malformed JSON gets a GraphQL-shaped error with
-//! `extensions.code` like every other failure, attaches the viewer and the request's loaders,
-//! and stamps every error with a code (and internal ones with the request id found in the log).
+//! The response media type is negotiated from `Accept` (module `media`). A POST must be
+//! `application/json` (415 otherwise); a request whose parameters are missing or of the wrong
+//! type is 400 (module `params`); a mutation over GET is 405 with `Allow: POST`. Under
+//! `application/graphql-response+json` a request that never reached execution is 400 with no
+//! `data` entry; under `application/json` it is 200, as legacy clients expect. A batch (a JSON
+//! array of requests, which the specification does not cover) answers 200 with one response
+//! per request, each following the same rule about `data`. The handler
+//! attaches the viewer and the request's loaders, and stamps every error with a code (and
+//! internal ones with the request id found in the log).
+
+mod media;
+mod params;
 
 use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::web::Bytes;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpMessage as _, HttpRequest, HttpResponse, web};
 use async_graphql::parser::types::OperationType;
-use async_graphql::{BatchRequest, BatchResponse, Request, ServerError};
+use async_graphql::{BatchRequest, BatchResponse, Request, Response, ServerError};
 use quire_domain::Viewer;
 use quire_persistence::Store;
 use quire_persistence::store::articles::Visibility;
+use serde::Serialize;
 use serde_json::json;
 use tracing_actix_web::RequestId;
 
@@ -21,8 +31,12 @@ use crate::auth::session::Auth;
 use crate::error::{ApiError, code};
 use crate::graphql::QuireSchema;
 use crate::graphql::context::RequestContext;
+use crate::graphql::executed::Executed;
+use crate::graphql::limits::{LimitExceeded, QueryLimits};
 use crate::graphql::loaders::Loaders;
 use crate::http::cache::ResponseCache;
+
+use media::MediaType;
 
 /// What the GraphQL routes share.
 pub struct GraphqlState {
@@ -34,6 +48,9 @@ pub struct GraphqlState {
     pub auth: Auth,
     /// Anonymous responses, when caching is on.
     pub cache: Option<ResponseCache>,
+    /// What one request may ask for; the schema applies the per-operation limits, the handler
+    /// the batch limits.
+    pub limits: QueryLimits,
 }
 
 /// `POST /graphql` with a JSON body: one request or a batch.
@@ -43,36 +60,46 @@ pub async fn post(
     state: web::Data<GraphqlState>,
     id: RequestId,
 ) -> HttpResponse {
-    match serde_json::from_slice::<BatchRequest>(&body) {
-        Ok(batch) => execute(&req, batch, &state, id).await,
-        Err(error) => refuse(
-            StatusCode::BAD_REQUEST,
-            &ApiError::bad_input(
-                "body",
-                format!("is not a GraphQL request in JSON ({error})"),
-            ),
-            id,
-        ),
+    let media = MediaType::negotiate(&req);
+    if !is_json(&req) {
+        let error = ApiError::bad_input(
+            "content-type",
+            "must be application/json: send the GraphQL request as a JSON object",
+        );
+        return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, &error, media, id);
+    }
+    match params::from_body(&body) {
+        Ok(batch) => execute(&req, batch, media, &state, id).await,
+        Err(error) => refuse(StatusCode::BAD_REQUEST, &error, media, id),
     }
 }
 
 /// `GET /graphql`: a query in the URL. Mutations need POST, so a link can never change content.
 pub async fn get(req: HttpRequest, state: web::Data<GraphqlState>, id: RequestId) -> HttpResponse {
-    let request = match async_graphql::http::parse_query_string(req.query_string()) {
+    let media = MediaType::negotiate(&req);
+    let request = match params::from_query_string(req.query_string()) {
         Ok(request) => request,
-        Err(error) => {
-            let error = ApiError::bad_input(
-                "query",
-                format!("the URL holds no valid GraphQL request ({error})"),
-            );
-            return refuse(StatusCode::BAD_REQUEST, &error, id);
-        }
+        Err(error) => return refuse(StatusCode::BAD_REQUEST, &error, media, id),
     };
     if is_mutation(&request) {
         let error = ApiError::bad_input("query", "mutations must be sent with POST");
-        return refuse(StatusCode::METHOD_NOT_ALLOWED, &error, id);
+        let mut response = refuse(StatusCode::METHOD_NOT_ALLOWED, &error, media, id);
+        response
+            .headers_mut()
+            .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        return response;
     }
-    execute(&req, BatchRequest::Single(request), &state, id).await
+    execute(&req, BatchRequest::Single(request), media, &state, id).await
+}
+
+/// A JSON body in UTF-8, the only request body the specification requires servers to take.
+fn is_json(req: &HttpRequest) -> bool {
+    req.mime_type().ok().flatten().is_some_and(|mime| {
+        mime.essence_str() == "application/json"
+            && mime
+                .get_param("charset")
+                .is_none_or(|charset| charset.as_str().eq_ignore_ascii_case("utf-8"))
+    })
 }
 
 fn is_mutation(request: &Request) -> bool {
@@ -86,24 +113,46 @@ fn is_mutation(request: &Request) -> bool {
 async fn execute(
     req: &HttpRequest,
     batch: BatchRequest,
+    media: MediaType,
     state: &GraphqlState,
     id: RequestId,
 ) -> HttpResponse {
+    if let BatchRequest::Batch(requests) = &batch
+        && requests.len() > state.limits.max_batch
+    {
+        let exceeded = LimitExceeded::Batch {
+            actual: requests.len(),
+            maximum: state.limits.max_batch,
+        };
+        return refuse_with(
+            StatusCode::BAD_REQUEST,
+            exceeded.to_server_error(),
+            media,
+            id,
+        );
+    }
     let header = req
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
     let viewer = match state.auth.viewer(header) {
         Ok(viewer) => viewer,
-        Err(error) => return refuse(StatusCode::UNAUTHORIZED, &error, id),
+        Err(error) => return refuse(StatusCode::UNAUTHORIZED, &error, media, id),
     };
+    if matches!(batch, BatchRequest::Batch(_))
+        && viewer == Viewer::Anonymous
+        && !state.limits.anonymous_batch
+    {
+        let refusal = LimitExceeded::AnonymousBatch.to_server_error();
+        return refuse_with(StatusCode::BAD_REQUEST, refusal, media, id);
+    }
     // Anonymous single requests may be answered from, and fill, the response cache.
     let cacheable = match (&state.cache, &batch, viewer) {
         (Some(cache), BatchRequest::Single(request), Viewer::Anonymous) => {
             let generation = state.store.generation();
             let key = ResponseCache::key(request);
             if let Some(body) = cache.get(&key, generation) {
-                return json_response(id, "hit", body);
+                return reply(StatusCode::OK, media, id, "hit", body);
             }
             (!is_mutation(request)).then_some((cache, key, generation))
         }
@@ -112,51 +161,104 @@ async fn execute(
     let now = quire_domain::time::now();
     let visibility = Visibility::for_viewer(&viewer, now);
     let attach = |request: Request| {
-        request
+        let executed = Executed::default();
+        let request = request
             .data(RequestContext { viewer, now })
             .data(Loaders::new(&state.store, visibility))
+            .data(executed.clone());
+        (request, executed)
     };
-    let batch = match batch {
-        BatchRequest::Single(request) => BatchRequest::Single(attach(request)),
+    let (body, status, clean) = match batch {
+        BatchRequest::Single(request) => {
+            let (request, executed) = attach(request);
+            let mut response = state.schema.execute(request).await;
+            response.errors.iter_mut().for_each(|e| stamp(e, id));
+            let ran = executed.happened();
+            let status = if !ran && media == MediaType::GraphqlResponse {
+                StatusCode::BAD_REQUEST
+            } else {
+                StatusCode::OK
+            };
+            let clean = response.errors.is_empty();
+            (
+                serde_json::to_vec(&Outcome::of(&response, ran)),
+                status,
+                clean,
+            )
+        }
         BatchRequest::Batch(requests) => {
-            BatchRequest::Batch(requests.into_iter().map(attach).collect())
+            let (requests, marks): (Vec<_>, Vec<_>) = requests.into_iter().map(attach).unzip();
+            let mut responses = match state
+                .schema
+                .execute_batch(BatchRequest::Batch(requests))
+                .await
+            {
+                BatchResponse::Batch(responses) => responses,
+                BatchResponse::Single(response) => vec![response],
+            };
+            responses
+                .iter_mut()
+                .flat_map(|r| r.errors.iter_mut())
+                .for_each(|e| stamp(e, id));
+            let outcomes: Vec<Outcome<'_>> = responses
+                .iter()
+                .zip(&marks)
+                .map(|(response, executed)| Outcome::of(response, executed.happened()))
+                .collect();
+            (serde_json::to_vec(&outcomes), StatusCode::OK, false)
         }
     };
-    let mut response = state.schema.execute_batch(batch).await;
-    match &mut response {
-        BatchResponse::Single(r) => r.errors.iter_mut().for_each(|e| stamp(e, id)),
-        BatchResponse::Batch(rs) => rs
-            .iter_mut()
-            .flat_map(|r| r.errors.iter_mut())
-            .for_each(|e| stamp(e, id)),
-    }
-    let body = match serde_json::to_vec(&response) {
+    let body = match body {
         Ok(body) => Bytes::from(body),
         Err(error) => {
-            return refuse(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                &ApiError::internal(&error),
-                id,
-            );
+            let error = ApiError::internal(&error);
+            return refuse(StatusCode::INTERNAL_SERVER_ERROR, &error, media, id);
         }
     };
-    let clean = matches!(&response, BatchResponse::Single(r) if r.errors.is_empty());
     match cacheable {
         Some((cache, key, generation)) if clean => {
             cache.put(key, generation, body.clone());
-            json_response(id, "miss", body)
+            reply(status, media, id, "miss", body)
         }
-        _ => json_response(id, "off", body),
+        _ => reply(status, media, id, "off", body),
     }
 }
 
-/// A JSON body with the request id, and whether the response cache answered it
+/// One GraphQL response as sent: `data` only when the operation ran, since a request refused
+/// before execution has no data at all (not even `null`).
+#[derive(Serialize)]
+struct Outcome<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a async_graphql::Value>,
+    #[serde(skip_serializing_if = "<[ServerError]>::is_empty")]
+    errors: &'a [ServerError],
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    extensions: &'a std::collections::BTreeMap<String, async_graphql::Value>,
+}
+
+impl<'a> Outcome<'a> {
+    fn of(response: &'a Response, executed: bool) -> Self {
+        Self {
+            data: executed.then_some(&response.data),
+            errors: &response.errors,
+            extensions: &response.extensions,
+        }
+    }
+}
+
+/// A GraphQL response with the request id, and whether the response cache answered it
 /// (`x-cache: hit`, `miss` when it now holds the answer, `off` when it may not).
-fn json_response(id: RequestId, cache: &'static str, body: Bytes) -> HttpResponse {
-    HttpResponse::Ok()
+fn reply(
+    status: StatusCode,
+    media: MediaType,
+    id: RequestId,
+    cache: &'static str,
+    body: Bytes,
+) -> HttpResponse {
+    HttpResponse::build(status)
         .insert_header(("x-request-id", id.to_string()))
         .insert_header(("x-cache", cache))
-        .content_type("application/json")
+        .content_type(media.content_type())
         .body(body)
 }
 
@@ -172,12 +274,24 @@ fn stamp(error: &mut ServerError, id: RequestId) {
     }
 }
 
-fn refuse(status: StatusCode, error: &ApiError, id: RequestId) -> HttpResponse {
-    let mut extensions = json!({ "code": error.code() });
-    if let ApiError::BadInput { fields, .. } = error {
-        extensions["fields"] = json!(fields.iter().map(|f| f.field.clone()).collect::<Vec<_>>());
-    }
+/// A request refused before execution with `error`.
+fn refuse(status: StatusCode, error: &ApiError, media: MediaType, id: RequestId) -> HttpResponse {
+    let error = async_graphql::Error::from(error.clone());
+    let mut refusal = ServerError::new(error.message, None);
+    refusal.extensions = error.extensions;
+    stamp(&mut refusal, id);
+    refuse_with(status, refusal, media, id)
+}
+
+/// A request refused before execution: a GraphQL response with one error and no `data`.
+fn refuse_with(
+    status: StatusCode,
+    error: ServerError,
+    media: MediaType,
+    id: RequestId,
+) -> HttpResponse {
     HttpResponse::build(status)
         .insert_header(("x-request-id", id.to_string()))
-        .json(json!({ "errors": [{ "message": error.message(), "extensions": extensions }] }))
+        .content_type(media.content_type())
+        .body(json!({ "errors": [error] }).to_string())
 }

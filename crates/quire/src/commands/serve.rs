@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use quire_api::graphql::limits::QueryLimits;
 use quire_api::http::limits::HttpLimits;
 use quire_api::{Application, Config};
 use quire_persistence::PoolConfig;
@@ -25,6 +26,14 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             keep_alive: Duration::from_millis(args.keep_alive_ms),
         },
         graphiql: args.graphiql,
+        query_limits: QueryLimits {
+            max_cost: args.max_query_cost,
+            max_aliases: args.max_aliases,
+            max_fields: args.max_fields,
+            max_depth: args.max_depth,
+            max_batch: args.max_batch,
+            anonymous_batch: args.anonymous_batch,
+        },
         ..Config::new(args.database.parsed()?)
     };
     let host = config

@@ -175,6 +175,7 @@ impl ArticleNode {
     }
 
     /// "Also read" articles the viewer may see, in display order.
+    #[graphql(complexity = "crate::graphql::limits::cost::related(child_complexity)")]
     async fn related(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ArticleNode>> {
         let related = ctx.loaders().related.load_one(self.0.id).await?;
         Ok(related
@@ -185,6 +186,7 @@ impl ArticleNode {
     }
 
     /// Earlier versions of the text, newest first. Editors and admins only.
+    #[graphql(complexity = "crate::graphql::limits::cost::page(first, last, child_complexity)")]
     async fn revisions(
         &self,
         ctx: &Context<'_>,

@@ -56,6 +56,7 @@ impl ArticleQuery {
         clippy::too_many_arguments,
         reason = "the Relay arguments are the public contract"
     )]
+    #[graphql(complexity = "crate::graphql::limits::cost::page(first, last, child_complexity)")]
     async fn articles(
         &self,
         ctx: &Context<'_>,
