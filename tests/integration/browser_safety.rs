@@ -60,7 +60,7 @@ on_both_backends! {
             ("healthz", client.get(url("/healthz")).send().await.unwrap()),
             ("readyz", client.get(url("/readyz")).send().await.unwrap()),
             ("graphql", client.post(url("/graphql")).json(&serde_json::json!({ "query": "{ me { id } }" })).send().await.unwrap()),
-            ("graphql error", client.post(url("/graphql")).body("not json").send().await.unwrap()),
+            ("graphql error", client.post(url("/graphql")).header("content-type", "application/json").body("not json").send().await.unwrap()),
             ("bad token", client.post(url("/graphql")).bearer_auth("forged").json(&serde_json::json!({ "query": "{ me { id } }" })).send().await.unwrap()),
             ("unknown path", client.get(url("/nowhere")).send().await.unwrap()),
             ("oversized headers", client.get(url("/healthz")).header("x-padding", "a".repeat(64 * 1024)).send().await.unwrap()),
