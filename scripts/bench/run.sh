@@ -10,6 +10,7 @@
 #   ARTICLES=100000 scripts/bench/run.sh                   # the same at scale
 #   SYSTEMS="sqlite postgres" WORKLOADS=w1 DURATION=5s scripts/bench/run.sh
 #   QUIRE_RESPONSE_CACHE_MS=1000 scripts/bench/run.sh      # the cached path (default: cache off)
+#   QUIRE_BIN=/path/to/other/quire scripts/bench/run.sh    # another build, e.g. to compare commits
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -34,8 +35,8 @@ cleanup() {
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-cargo build --release -q -p quire
-QUIRE=target/release/quire
+QUIRE="${QUIRE_BIN:-target/release/quire}"
+if [ -z "${QUIRE_BIN:-}" ]; then cargo build --release -q -p quire; fi
 python3 ../shared/bench/gen_dataset.py --articles "$ARTICLES" --out "$WORK/dataset.json" >&2
 python3 "$PEER/workloads.py" "$WORK/dataset.json" "$WORK/requests" >&2
 
