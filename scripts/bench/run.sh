@@ -79,11 +79,12 @@ start_peer() {
     reset_peak "${PID[postgraphile]}"
 }
 
-# CPU seconds used so far by a process, or by every PostgreSQL process when given "postgres".
+# CPU seconds used so far by a process, or by PostgreSQL when given "postgres": every live
+# server process, plus what the postmaster's reaped children used (its cutime and cstime).
 cpu_seconds() {
     local ticks
     if [ "$1" = postgres ]; then
-        ticks="$(for pid in $(pgrep -x postgres); do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }')"
+        ticks="$(for pid in $(pgrep -x postgres); do awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pid/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }')"
     else
         ticks="$(awk '{ print $14 + $15 }' "/proc/$1/stat")"
     fi
