@@ -17,8 +17,10 @@ use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema, S
 
 use limits::{LimitGuard, QueryLimits};
 
-/// Every read.
+/// Every read: articles, authors, sources, tags and the signed-in user.
 #[derive(MergedObject, Default)]
+// The conventional root names, which generated client code expects.
+#[graphql(name = "Query")]
 pub struct QueryRoot(
     article::ArticleQuery,
     author::AuthorQuery,
@@ -27,8 +29,9 @@ pub struct QueryRoot(
     user::UserQuery,
 );
 
-/// Every write.
+/// Every write: sessions, articles, authors, sources, tags and users.
 #[derive(MergedObject, Default)]
+#[graphql(name = "Mutation")]
 pub struct MutationRoot(
     user::SessionMutation,
     article::ArticleMutation,
