@@ -52,7 +52,7 @@ impl PoolConfig {
 }
 
 /// A connection as the pool keeps it: the connection, and what the pool knows of its health.
-pub struct PooledDb {
+pub(crate) struct PooledDb {
     conn: DbConn,
     /// The loss mark this connection was last known good at.
     checked_at_mark: u64,
@@ -75,7 +75,7 @@ impl DerefMut for PooledDb {
 }
 
 /// Opens connections for r2d2 and tells it which ones to throw away.
-pub struct Manager {
+pub(crate) struct Manager {
     url: DatabaseUrl,
     counter: StatementCounter,
     losses: Arc<AtomicU64>,
@@ -137,11 +137,11 @@ fn one_line(text: &str) -> String {
 }
 
 /// A checked-out connection.
-pub type Checkout = r2d2::PooledConnection<Manager>;
+pub(crate) type Checkout = r2d2::PooledConnection<Manager>;
 
 /// Connections for both backends, with loss detection.
 #[derive(Clone)]
-pub struct Pool {
+pub(crate) struct Pool {
     inner: r2d2::Pool<Manager>,
     losses: Arc<AtomicU64>,
     counter: StatementCounter,
@@ -155,7 +155,7 @@ impl Pool {
     /// Connections are only ever opened on demand (`min_idle` 0): a pool that tops itself up
     /// opens connections on a background thread, and one caught opening a TLS connection while
     /// the process exits crashes in OpenSSL's exit-time cleanup.
-    pub fn open(
+    pub(crate) fn open(
         url: &DatabaseUrl,
         config: PoolConfig,
     ) -> Result<(Self, StatementCounter), StoreError> {
@@ -187,12 +187,12 @@ impl Pool {
 
     /// A healthy connection: one opened or checked since the last loss, used within the last
     /// second, or one that answers a ping now. Connections that fail the ping are dropped.
-    pub fn checkout(&self) -> Result<Checkout, StoreError> {
+    pub(crate) fn checkout(&self) -> Result<Checkout, StoreError> {
         self.checkout_within(self.inner.connection_timeout())
     }
 
     /// [`Pool::checkout`] with its own deadline, for probes that must answer quickly.
-    pub fn checkout_within(&self, timeout: Duration) -> Result<Checkout, StoreError> {
+    pub(crate) fn checkout_within(&self, timeout: Duration) -> Result<Checkout, StoreError> {
         let deadline = Instant::now() + timeout;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -221,7 +221,7 @@ impl Pool {
 
     /// Records how a use of `conn` ended: a connection that lost its server is dropped, and
     /// every other connection opened before is checked before its next use.
-    pub fn release<T>(&self, mut conn: Checkout, outcome: &Result<T, StoreError>) {
+    pub(crate) fn release<T>(&self, mut conn: Checkout, outcome: &Result<T, StoreError>) {
         conn.last_used = Instant::now();
         if matches!(outcome, Err(StoreError::ConnectionLost)) {
             conn.lost = true;
