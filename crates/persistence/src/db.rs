@@ -1,4 +1,4 @@
-//! Connections and pools for both backends.
+//! Connections for both backends; the pool that keeps them is `crate::pool`.
 //!
 //! `QUIRE_DATABASE_URL` picks the backend: `postgres://…` or `postgresql://…` selects
 //! PostgreSQL; `sqlite://PATH`, `sqlite:PATH` or a bare path selects an embedded SQLite file

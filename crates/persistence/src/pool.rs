@@ -137,7 +137,7 @@ fn one_line(text: &str) -> String {
 }
 
 /// A checked-out connection.
-pub(crate) type Checkout = r2d2::PooledConnection<Manager>;
+type Checkout = r2d2::PooledConnection<Manager>;
 
 /// Connections for both backends, with loss detection.
 #[derive(Clone)]
@@ -148,9 +148,9 @@ pub(crate) struct Pool {
 }
 
 impl Pool {
-    /// Opens a pool and one connection, so a wrong URL fails at start-up. An unreachable
-    /// PostgreSQL server is waited for up to `config.wait_at_start`, with one line a second
-    /// saying where and what to check.
+    /// Opens a pool once one connection could be opened, so a wrong URL fails at start-up. An
+    /// unreachable PostgreSQL server is waited for up to `config.wait_at_start`, with one line
+    /// a second saying where and what to check.
     ///
     /// Connections are only ever opened on demand (`min_idle` 0): a pool that tops itself up
     /// opens connections on a background thread, and one caught opening a TLS connection while
@@ -181,18 +181,33 @@ impl Pool {
             losses,
             counter: counter.clone(),
         };
-        drop(pool.checkout()?);
         Ok((pool, counter))
     }
 
-    /// A healthy connection: one opened or checked since the last loss, used within the last
-    /// second, or one that answers a ping now. Connections that fail the ping are dropped.
-    pub(crate) fn checkout(&self) -> Result<Checkout, StoreError> {
-        self.checkout_within(self.inner.connection_timeout())
+    /// Runs `f` on a healthy connection and records how the use ended.
+    pub(crate) fn run<T>(
+        &self,
+        f: impl FnOnce(&mut DbConn) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.run_within(self.inner.connection_timeout(), f)
     }
 
-    /// [`Pool::checkout`] with its own deadline, for probes that must answer quickly.
-    pub(crate) fn checkout_within(&self, timeout: Duration) -> Result<Checkout, StoreError> {
+    /// [`Pool::run`] with its own deadline for getting the connection, for probes that must
+    /// answer quickly.
+    pub(crate) fn run_within<T>(
+        &self,
+        timeout: Duration,
+        f: impl FnOnce(&mut DbConn) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.checkout_within(timeout)?;
+        let outcome = f(&mut conn.conn);
+        self.release(conn, &outcome);
+        outcome
+    }
+
+    /// A healthy connection: one opened or checked since the last loss and used within the
+    /// last second, or one that answers a ping now. Connections that fail the ping are dropped.
+    fn checkout_within(&self, timeout: Duration) -> Result<Checkout, StoreError> {
         let deadline = Instant::now() + timeout;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -221,7 +236,7 @@ impl Pool {
 
     /// Records how a use of `conn` ended: a connection that lost its server is dropped, and
     /// every other connection opened before is checked before its next use.
-    pub(crate) fn release<T>(&self, mut conn: Checkout, outcome: &Result<T, StoreError>) {
+    fn release<T>(&self, mut conn: Checkout, outcome: &Result<T, StoreError>) {
         conn.last_used = Instant::now();
         if matches!(outcome, Err(StoreError::ConnectionLost)) {
             conn.lost = true;

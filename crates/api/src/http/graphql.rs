@@ -77,11 +77,11 @@ pub async fn post(
 /// `GET /graphql`: a query in the URL. Mutations need POST, so a link can never change content.
 pub async fn get(req: HttpRequest, state: web::Data<GraphqlState>, id: RequestId) -> HttpResponse {
     let media = MediaType::negotiate(&req);
-    let request = match params::from_query_string(req.query_string()) {
+    let mut request = match params::from_query_string(req.query_string()) {
         Ok(request) => request,
         Err(error) => return refuse(StatusCode::BAD_REQUEST, &error, media, id),
     };
-    if is_mutation(&request) {
+    if is_mutation(&mut request) {
         let error = ApiError::bad_input("query", "mutations must be sent with POST");
         let mut response = refuse(StatusCode::METHOD_NOT_ALLOWED, &error, media, id);
         response
@@ -102,8 +102,9 @@ fn is_json(req: &HttpRequest) -> bool {
     })
 }
 
-fn is_mutation(request: &Request) -> bool {
-    async_graphql::parser::parse_query(&request.query).is_ok_and(|doc| {
+/// Parses the document once: the request keeps it, and execution uses it as it is.
+fn is_mutation(request: &mut Request) -> bool {
+    request.parsed_query().is_ok_and(|doc| {
         doc.operations
             .iter()
             .any(|(_, op)| op.node.ty == OperationType::Mutation)
@@ -112,7 +113,7 @@ fn is_mutation(request: &Request) -> bool {
 
 async fn execute(
     req: &HttpRequest,
-    batch: BatchRequest,
+    mut batch: BatchRequest,
     media: MediaType,
     state: &GraphqlState,
     id: RequestId,
@@ -147,7 +148,7 @@ async fn execute(
         return refuse_with(StatusCode::BAD_REQUEST, refusal, media, id);
     }
     // Anonymous single requests may be answered from, and fill, the response cache.
-    let cacheable = match (&state.cache, &batch, viewer) {
+    let cacheable = match (&state.cache, &mut batch, viewer) {
         (Some(cache), BatchRequest::Single(request), Viewer::Anonymous) => {
             let generation = state.store.generation();
             let key = ResponseCache::key(request);

@@ -72,10 +72,7 @@ impl Store {
             let _turn = sqlite_writer
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let mut conn = pool.checkout()?;
-            let applied = crate::migrate::run_pending(&mut conn);
-            pool.release(conn, &applied);
-            applied
+            pool.run(crate::migrate::run_pending)
         })
         .await
         .map_err(StoreError::Task)?
@@ -85,10 +82,9 @@ impl Store {
     pub async fn ping(&self, timeout: std::time::Duration) -> Result<(), StoreError> {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
-            let mut conn = pool.checkout_within(timeout)?;
-            let answered = conn.batch_execute("SELECT 1").map_err(StoreError::from);
-            pool.release(conn, &answered);
-            answered
+            pool.run_within(timeout, |conn| {
+                conn.batch_execute("SELECT 1").map_err(StoreError::from)
+            })
         })
         .await
         .map_err(StoreError::Task)?
@@ -104,10 +100,7 @@ impl Store {
         let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
-            let mut conn = pool.checkout()?;
-            let result = f(&mut conn);
-            pool.release(conn, &result);
-            result
+            pool.run(f)
         })
         .await
         .map_err(StoreError::Task)?
@@ -125,13 +118,13 @@ impl Store {
         let generation = self.generation.clone();
         tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
-            let mut conn = pool.checkout()?;
-            let _turn = sqlite_writer.as_ref().map(|lock| {
-                lock.lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+            let written = pool.run(|conn| {
+                let _turn = sqlite_writer.as_ref().map(|lock| {
+                    lock.lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                });
+                conn.transaction(f)
             });
-            let written = DbConn::transaction(&mut conn, f);
-            pool.release(conn, &written);
             if written.is_ok() {
                 generation.fetch_add(1, Ordering::Release);
             }
