@@ -6,9 +6,12 @@
     reason = "a failure fails the test, which is its purpose"
 )]
 
-use std::io::{BufRead, BufReader, Write};
+mod common;
+
+use std::io::Write;
 use std::process::{Child, Command, Output, Stdio};
 
+use common::printed_url;
 use quire_harness::{Backend, TestDatabase};
 use serde_json::{Value, json};
 
@@ -46,15 +49,8 @@ fn serve(database: &str) -> (Child, String) {
         .stderr(Stdio::inherit())
         .spawn()
         .expect("quire serve runs");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no URL in {line:?}"));
-    (child, url.to_owned())
+    let url = printed_url(&mut child);
+    (child, url)
 }
 
 async fn post(url: &str, query: &str, variables: Value) -> Value {
@@ -191,14 +187,7 @@ async fn replicas_started_together_all_become_ready(backend: Backend) {
         })
         .collect();
     for replica in &mut replicas {
-        let mut line = String::new();
-        BufReader::new(replica.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let graphql = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("a replica did not start; its error is printed above"));
+        let graphql = printed_url(replica);
         let ready = reqwest::get(graphql.replace("/graphql", "/readyz"))
             .await
             .unwrap();

@@ -7,10 +7,13 @@
     reason = "a failure fails the test, which is its purpose"
 )]
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::{Read, Write};
 use std::process::{Child, Command, Stdio};
 use std::thread::JoinHandle;
 
+use common::printed_url;
 use quire_harness::{Backend, TestDatabase};
 use serde_json::{Value, json};
 
@@ -63,15 +66,7 @@ impl Server {
             .stderr(Stdio::piped())
             .spawn()
             .expect("quire serve runs");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let graphql = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in {line:?}"))
-            .to_owned();
+        let graphql = printed_url(&mut child);
         let mut stderr = child.stderr.take().unwrap();
         let log = std::thread::spawn(move || {
             let mut log = String::new();
