@@ -4,6 +4,7 @@
 //! product here without reading SQL or HTTP code.
 
 pub mod cursor;
+pub mod document;
 pub mod error;
 pub mod ids;
 pub mod markdown;
@@ -16,6 +17,7 @@ pub mod text;
 pub mod time;
 pub mod validation;
 
+pub use document::{ArticleDocument, AuthorReference, RelatedReference, SourceReference};
 pub use error::{DomainError, FieldError};
 pub use ids::{ArticleId, AuthorId, SourceId, TagId, UserId};
 pub use model::{
