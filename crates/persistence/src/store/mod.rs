@@ -112,6 +112,26 @@ impl Store {
         F: FnOnce(&mut DbConn) -> Result<T, StoreError> + Send + 'static,
         T: Send + 'static,
     {
+        self.transact(f, Outcome::Commit).await
+    }
+
+    /// Runs `f` in one transaction and rolls it back whatever `f` returns, so a dry run sees
+    /// exactly what the real run would (slugs taken, names matched) and leaves nothing behind.
+    pub async fn rehearse<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, StoreError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.transact(f, Outcome::RollBack).await
+    }
+
+    /// Runs `f` in a transaction on the blocking pool, taking SQLite's writer turn, and ends it
+    /// as `outcome` says (a failed `f` always rolls back).
+    async fn transact<T, F>(&self, f: F, outcome: Outcome) -> Result<T, StoreError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, StoreError> + Send + 'static,
+        T: Send + 'static,
+    {
         let pool = self.pool.clone();
         let sqlite_writer = (self.backend == Backend::Sqlite).then(|| self.sqlite_writer.clone());
         let span = tracing::Span::current();
@@ -123,9 +143,12 @@ impl Store {
                     lock.lock()
                         .unwrap_or_else(std::sync::PoisonError::into_inner)
                 });
-                conn.transaction(f)
+                match outcome {
+                    Outcome::Commit => conn.transaction(f),
+                    Outcome::RollBack => rolled_back(conn, f),
+                }
             });
-            if written.is_ok() {
+            if written.is_ok() && outcome == Outcome::Commit {
                 generation.fetch_add(1, Ordering::Release);
             }
             written
@@ -133,4 +156,24 @@ impl Store {
         .await
         .map_err(StoreError::Task)?
     }
+}
+
+/// How a transaction that succeeded ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Commit,
+    RollBack,
+}
+
+/// Runs `f` in a transaction that is rolled back even when `f` succeeds.
+fn rolled_back<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    use diesel::connection::TransactionManager;
+    type Manager = <DbConn as Connection>::TransactionManager;
+    Manager::begin_transaction(conn)?;
+    let result = f(conn);
+    Manager::rollback_transaction(conn)?;
+    result
 }
