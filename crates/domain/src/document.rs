@@ -5,7 +5,12 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::status::ArticleStatus;
+use crate::error::DomainError;
+use crate::status::{ArticleStatus, Transition};
+
+/// How a saved page's "Also read" line stands in a document's body until the importer knows
+/// whether the article it names exists: `Also read: <title>`, a paragraph of its own.
+pub const ALSO_READ: &str = "Also read: ";
 
 /// One article read from a file, before any of its names are matched to stored rows.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -65,4 +70,112 @@ pub enum RelatedReference {
     /// The related article's headline, as a saved page shows it. When no stored article has
     /// this title the importer keeps the line in the body instead, so nothing is lost.
     Title(String),
+}
+
+impl ArticleDocument {
+    /// The stage an imported article takes. `requested` (the importer's `--status`) wins over
+    /// the file's own status, and a draft is the default, so nothing goes live by accident.
+    /// `kept` is the publication instant already stored, reused when the file gives none so
+    /// that importing the same file again changes nothing.
+    pub fn stage(
+        &self,
+        requested: Option<ArticleStatus>,
+        kept: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<Transition, DomainError> {
+        let status = requested.or(self.status).unwrap_or(ArticleStatus::Draft);
+        let at = self.published_at.map(crate::time::truncate).or(kept);
+        let transition = match status {
+            ArticleStatus::Draft => Transition {
+                status,
+                published_at: None,
+            },
+            ArticleStatus::Published | ArticleStatus::Scheduled => {
+                let at = match (status, at) {
+                    (_, Some(at)) => at,
+                    (ArticleStatus::Published, None) => now,
+                    (_, None) => {
+                        return Err(DomainError::invalid(
+                            "publishedAt",
+                            "a scheduled article needs the instant it goes live",
+                        ));
+                    }
+                };
+                let status = if at > now {
+                    ArticleStatus::Scheduled
+                } else {
+                    ArticleStatus::Published
+                };
+                Transition {
+                    status,
+                    published_at: Some(at),
+                }
+            }
+            ArticleStatus::Archived => Transition {
+                status,
+                published_at: at,
+            },
+        };
+        Ok(transition)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::*;
+
+    fn document(status: Option<ArticleStatus>, at: Option<DateTime<Utc>>) -> ArticleDocument {
+        ArticleDocument {
+            title: "T".into(),
+            status,
+            published_at: at,
+            ..ArticleDocument::default()
+        }
+    }
+
+    #[test]
+    fn drafts_unless_told_otherwise() {
+        let now = crate::time::now();
+        let stage = document(None, None).stage(None, None, now).unwrap();
+        assert_eq!(stage.status, ArticleStatus::Draft);
+        assert_eq!(stage.published_at, None);
+    }
+
+    #[test]
+    fn the_importers_status_wins_over_the_files() {
+        let now = crate::time::now();
+        let file = document(Some(ArticleStatus::Published), None);
+        let stage = file.stage(Some(ArticleStatus::Draft), None, now).unwrap();
+        assert_eq!(stage.status, ArticleStatus::Draft);
+    }
+
+    #[test]
+    fn published_keeps_the_stored_instant_when_the_file_has_none() {
+        let now = crate::time::now();
+        let earlier = now - Duration::days(3);
+        let file = document(Some(ArticleStatus::Published), None);
+        assert_eq!(
+            file.stage(None, Some(earlier), now).unwrap().published_at,
+            Some(earlier)
+        );
+        assert_eq!(file.stage(None, None, now).unwrap().published_at, Some(now));
+    }
+
+    #[test]
+    fn a_future_instant_schedules_and_scheduling_needs_one() {
+        let now = crate::time::now();
+        let later = now + Duration::days(1);
+        let file = document(Some(ArticleStatus::Published), Some(later));
+        assert_eq!(
+            file.stage(None, None, now).unwrap().status,
+            ArticleStatus::Scheduled
+        );
+        assert!(
+            document(Some(ArticleStatus::Scheduled), None)
+                .stage(None, None, now)
+                .is_err()
+        );
+    }
 }

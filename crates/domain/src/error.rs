@@ -48,6 +48,20 @@ impl DomainError {
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         DomainError::Invalid(vec![FieldError::new(field, message)])
     }
+
+    /// The same failure with every field named under `parent` (`authors.name`), for inputs
+    /// that arrive nested in another, such as an author named by an imported article.
+    pub fn within(self, parent: &str) -> Self {
+        match self {
+            DomainError::Invalid(errors) => DomainError::Invalid(
+                errors
+                    .into_iter()
+                    .map(|e| FieldError::new(format!("{parent}.{}", e.field), e.message))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
 }
 
 fn describe(errors: &[FieldError]) -> String {

@@ -2,6 +2,11 @@
 //! (retried when a concurrent writer takes them first), deletion, and lists alphabetical by
 //! name, keyset-paginated on (name, id).
 
+diesel::define_sql_function! {
+    /// SQL `lower`, for matching names regardless of case on both backends.
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
 /// Builds the shared functions of a table with `id`, `slug` and `name` columns, whose row struct
 /// converts into `$domain` and whose id type is `$id`.
 macro_rules! named_table {
@@ -28,6 +33,25 @@ macro_rules! named_table {
             use diesel::prelude::*;
             let row = $table::table
                 .filter($table::slug.eq(slug))
+                .select(<$row>::as_select())
+                .first(conn)
+                .optional()?;
+            Ok(row.map(<$domain>::from))
+        }
+
+        #[doc = concat!("Finds one ", $what, " as a person names it: by slug, else by name in any case. ")]
+        /// Importers name things this way, and matching before creating keeps one row per name.
+        pub fn by_slug_or_name(
+            conn: &mut $crate::db::DbConn,
+            given: &str,
+        ) -> Result<Option<$domain>, $crate::error::StoreError> {
+            use diesel::prelude::*;
+            if let Some(found) = by_slug(conn, given)? {
+                return Ok(Some(found));
+            }
+            let row = $table::table
+                .filter($crate::store::named::lower($table::name).eq(given.to_lowercase()))
+                .order_by($table::id)
                 .select(<$row>::as_select())
                 .first(conn)
                 .optional()?;

@@ -169,6 +169,22 @@ pub(super) fn set_tags(
     Ok(())
 }
 
+/// The ids of one article's "also read" list in display order, whatever their status: what a
+/// writer compares against, unlike [`related_of`], which filters for a reader.
+pub(super) fn related_ids_of(
+    conn: &mut DbConn,
+    article: ArticleId,
+) -> Result<Vec<ArticleId>, StoreError> {
+    Ok(article_related::table
+        .filter(article_related::article_id.eq(article.0))
+        .order_by(article_related::position)
+        .select(article_related::related_id)
+        .load(conn)?
+        .into_iter()
+        .map(ArticleId)
+        .collect())
+}
+
 /// Replaces an article's "also read" list.
 pub(super) fn set_related(
     conn: &mut DbConn,

@@ -1,14 +1,17 @@
 //! Articles: lookups, lists, writes and the links to authors, tags and related articles.
 
 mod create;
+mod import;
 mod lifecycle;
 mod links;
 mod list;
 mod search;
+mod stage;
 mod update;
 mod visibility;
 
 pub use create::create;
+pub use import::{ImportOutcome, ImportedArticle, import, import_each, link_related};
 pub use lifecycle::{StatusChange, change_status, delete};
 pub use links::{authors_of, related_of, tags_of};
 pub use list::{ArticleFilter, ArticleOrder, count, list};

@@ -1,0 +1,416 @@
+//! Bringing in an article from a file. Its authors, source, tags and related articles are
+//! matched by slug or name before anything new is created, and the article itself is found by
+//! slug, else by source URL, else by the slug its title gives, so importing the same file again
+//! changes nothing and importing an edited file updates the article in place.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use quire_domain::{
+    Article, ArticleChanges, ArticleDocument, ArticleId, ArticleStatus, AuthorFields, AuthorId,
+    NewArticle, RelatedReference, Slug, SourceFields, SourceId, status::Transition,
+};
+
+use super::links::{authors_of, related_ids_of, tags_of};
+use super::stage::set_stage;
+use crate::db::DbConn;
+use crate::error::StoreError;
+use crate::schema::{articles, tags};
+use crate::store::{authors, sources};
+
+/// What importing one document did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedArticle {
+    /// The article's slug as stored.
+    pub slug: String,
+    /// Whether it was created, updated or already as the file says.
+    pub outcome: ImportOutcome,
+    /// Related slugs that named no stored article yet: files later in the same run may create
+    /// them, so the caller links them once every file is in (see [`link_related`]).
+    pub pending_related: Vec<String>,
+}
+
+/// What happened to the article a document describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// A new article.
+    Created,
+    /// An existing article now matches the file.
+    Updated,
+    /// The article already matched the file; nothing was written.
+    Unchanged,
+}
+
+/// Creates or updates the article `document` describes, creating the authors, source and tags
+/// it names that do not exist yet. `status` overrides the file's own status.
+pub fn import(
+    conn: &mut DbConn,
+    document: ArticleDocument,
+    status: Option<ArticleStatus>,
+    now: DateTime<Utc>,
+) -> Result<ImportedArticle, StoreError> {
+    let author_ids = resolve_authors(conn, &document, now)?;
+    let source_id = resolve_source(conn, &document, now)?;
+    let tag_names = resolve_tags(conn, &document.tags)?;
+    let related = resolve_related(conn, &document.related)?;
+    let existing = find_existing(conn, &document)?;
+    let body = without_resolved_lines(&document.body, &related.titles_found);
+    let input = NewArticle {
+        title: document.title.clone(),
+        body,
+        slug: document.slug.clone(),
+        subtitle: document.subtitle.clone(),
+        excerpt: document.excerpt.clone(),
+        author_ids,
+        source_id,
+        source_url: document.source_url.clone(),
+        tags: tag_names,
+        related_ids: related.ids,
+    }
+    .validated()?;
+    let kept = existing.as_ref().and_then(|a| a.published_at);
+    let stage = document.stage(status, kept, now)?;
+    let (article, outcome) = match existing {
+        None => {
+            let article = super::create(conn, input, None, now)?;
+            set_stage(conn, article.id, stage, article.created_at)?;
+            (article, ImportOutcome::Created)
+        }
+        Some(current) => update_to_match(conn, current, input, stage, now)?,
+    };
+    Ok(ImportedArticle {
+        slug: article.slug,
+        outcome,
+        pending_related: related.missing,
+    })
+}
+
+/// Adds the related links that could not be made while the articles they point at were still
+/// to come; returns the slugs that still name no article.
+pub fn link_related(
+    conn: &mut DbConn,
+    slug: &str,
+    pending: &[String],
+) -> Result<Vec<String>, StoreError> {
+    let Some(article) = super::by_slug(conn, slug, super::Visibility::Everything)? else {
+        return Err(StoreError::NotFound("article"));
+    };
+    let mut ids = related_ids_of(conn, article.id)?;
+    let mut missing = Vec::new();
+    for wanted in pending {
+        match article_id_by_slug(conn, wanted)? {
+            Some(id) if !ids.contains(&id) && id != article.id => ids.push(id),
+            Some(_) => {}
+            None => missing.push(wanted.clone()),
+        }
+    }
+    super::links::set_related(conn, article.id, &ids)?;
+    Ok(missing)
+}
+
+/// Brings a stored article in line with the file, writing only when something differs.
+fn update_to_match(
+    conn: &mut DbConn,
+    current: Article,
+    input: NewArticle,
+    stage: Transition,
+    now: DateTime<Utc>,
+) -> Result<(Article, ImportOutcome), StoreError> {
+    let changes = differences(conn, &current, input)?;
+    let stage_differs =
+        current.status != stage.status || current.published_at != stage.published_at;
+    if changes.is_empty() && !stage_differs {
+        return Ok((current, ImportOutcome::Unchanged));
+    }
+    let article = super::update(
+        conn,
+        current.id,
+        current.version,
+        changes,
+        |_| Ok(()),
+        None,
+        now,
+    )?;
+    if stage_differs {
+        set_stage(conn, article.id, stage, article.created_at)?;
+    }
+    Ok((article, ImportOutcome::Updated))
+}
+
+/// The changes that make `current` say what `wanted` says; empty when it already does.
+fn differences(
+    conn: &mut DbConn,
+    current: &Article,
+    wanted: NewArticle,
+) -> Result<ArticleChanges, StoreError> {
+    let ids = [current.id];
+    let authors: Vec<AuthorId> = authors_of(conn, &ids)?
+        .remove(&current.id)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    let tags: Vec<String> = tags_of(conn, &ids)?
+        .remove(&current.id)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| t.name.to_lowercase())
+        .collect();
+    let related = related_ids_of(conn, current.id)?;
+    let body = current.text.as_ref().map_or("", |t| t.body.as_str());
+    let wanted_tags: Vec<String> = wanted.tags.iter().map(|t| t.to_lowercase()).collect();
+    let excerpt_differs = match &wanted.excerpt {
+        Some(given) => !current.excerpt_is_custom || *given != current.excerpt,
+        None => current.excerpt_is_custom,
+    };
+    let differ = |same: bool| !same;
+    Ok(ArticleChanges {
+        title: differ(wanted.title == current.title).then(|| wanted.title.clone()),
+        body: differ(wanted.body == body).then(|| wanted.body.clone()),
+        slug: wanted.slug.filter(|s| *s != current.slug),
+        subtitle: differ(wanted.subtitle == current.subtitle).then(|| wanted.subtitle.clone()),
+        excerpt: excerpt_differs.then(|| wanted.excerpt.clone()),
+        author_ids: differ(wanted.author_ids == authors).then(|| wanted.author_ids.clone()),
+        source_id: differ(wanted.source_id == current.source_id).then_some(wanted.source_id),
+        source_url: differ(wanted.source_url == current.source_url)
+            .then(|| wanted.source_url.clone()),
+        tags: differ(wanted_tags == tags).then(|| wanted.tags.clone()),
+        related_ids: differ(wanted.related_ids == related).then(|| wanted.related_ids.clone()),
+    })
+}
+
+/// The stored article this document describes: by its slug, else by its source URL, else the
+/// article with the same title under the slug that title gives.
+fn find_existing(
+    conn: &mut DbConn,
+    document: &ArticleDocument,
+) -> Result<Option<Article>, StoreError> {
+    let everything = super::Visibility::Everything;
+    if let Some(slug) = &document.slug {
+        let found = super::by_slug(conn, slug, everything)?;
+        if let Some(article) = &found {
+            refuse_other_original(article, document)?;
+        }
+        return Ok(found);
+    }
+    if let Some(url) = &document.source_url {
+        let id: Option<i64> = articles::table
+            .filter(articles::source_url.eq(url))
+            .order_by(articles::id)
+            .select(articles::id)
+            .first(conn)
+            .optional()?;
+        if let Some(id) = id {
+            return super::by_id(conn, ArticleId(id), everything);
+        }
+    }
+    let derived = Slug::from_title(&document.title);
+    Ok(super::by_slug(conn, derived.as_str(), everything)?
+        .filter(|article| article.title == document.title.trim()))
+}
+
+/// A slug names one article: a file that gives a taken slug for a different original is a
+/// collision, not an update of someone else's article.
+fn refuse_other_original(article: &Article, document: &ArticleDocument) -> Result<(), StoreError> {
+    match (&article.source_url, &document.source_url) {
+        (Some(stored), Some(given)) if stored != given => Err(StoreError::Conflict {
+            field: Some("slug"),
+            message: format!(
+                "the slug `{}` is taken by another article (from {stored}); give this one another slug",
+                article.slug
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The byline's author ids, creating authors no stored one matches, and giving a matched
+/// author without a biography the one the file carries.
+fn resolve_authors(
+    conn: &mut DbConn,
+    document: &ArticleDocument,
+    now: DateTime<Utc>,
+) -> Result<Vec<AuthorId>, StoreError> {
+    let mut ids = Vec::with_capacity(document.authors.len());
+    for reference in &document.authors {
+        let name = reference.name.trim();
+        let author = match authors::by_slug_or_name(conn, name)? {
+            Some(found) if found.bio.is_none() && reference.bio.is_some() => {
+                let fields = AuthorFields {
+                    name: found.name,
+                    slug: None,
+                    bio: reference.bio.clone(),
+                    avatar_url: found.avatar_url,
+                    url: found.url,
+                    user_id: found.user_id,
+                }
+                .validated()?;
+                authors::update(conn, found.id, fields, now)?
+            }
+            Some(found) => found,
+            None => {
+                let fields = AuthorFields {
+                    name: name.to_owned(),
+                    slug: None,
+                    bio: reference.bio.clone(),
+                    avatar_url: None,
+                    url: None,
+                    user_id: None,
+                }
+                .validated()
+                .map_err(|e| e.within("authors"))?;
+                authors::create(conn, fields, now)?
+            }
+        };
+        if !ids.contains(&author.id) {
+            ids.push(author.id);
+        }
+    }
+    Ok(ids)
+}
+
+/// The source's id, created when no stored source matches, and given the file's country
+/// when it had none.
+fn resolve_source(
+    conn: &mut DbConn,
+    document: &ArticleDocument,
+    now: DateTime<Utc>,
+) -> Result<Option<SourceId>, StoreError> {
+    let Some(reference) = &document.source else {
+        return Ok(None);
+    };
+    let name = reference.name.trim();
+    let source = match sources::by_slug_or_name(conn, name)? {
+        Some(found) if found.country.is_none() && reference.country.is_some() => {
+            let fields = SourceFields {
+                name: found.name,
+                slug: None,
+                url: found.url,
+                country: reference.country.clone(),
+            }
+            .validated()?;
+            sources::update(conn, found.id, fields, now)?
+        }
+        Some(found) => found,
+        None => {
+            let fields = SourceFields {
+                name: name.to_owned(),
+                slug: None,
+                url: None,
+                country: reference.country.clone(),
+            }
+            .validated()
+            .map_err(|e| e.within("source"))?;
+            sources::create(conn, fields, now)?
+        }
+    };
+    Ok(Some(source.id))
+}
+
+/// Tag names for the article: a value that is a stored tag's slug stands for that tag's name;
+/// anything else is a name, created if new.
+fn resolve_tags(conn: &mut DbConn, given: &[String]) -> Result<Vec<String>, StoreError> {
+    let mut names: Vec<String> = Vec::with_capacity(given.len());
+    for value in given {
+        let value = value.trim();
+        let by_slug: Option<String> = tags::table
+            .filter(tags::slug.eq(value))
+            .select(tags::name)
+            .first(conn)
+            .optional()?;
+        let name = by_slug.unwrap_or_else(|| value.to_owned());
+        if !names
+            .iter()
+            .any(|n| n.to_lowercase() == name.to_lowercase())
+        {
+            names.push(name);
+        }
+    }
+    Ok(names)
+}
+
+/// Related articles found now, titles that matched, and slugs still to come.
+struct ResolvedRelated {
+    ids: Vec<ArticleId>,
+    titles_found: Vec<String>,
+    missing: Vec<String>,
+}
+
+/// Finds the related articles a document names. A title that matches no article stays in the
+/// body as its "Also read" line; a slug that matches none may be created later in the run.
+fn resolve_related(
+    conn: &mut DbConn,
+    given: &[RelatedReference],
+) -> Result<ResolvedRelated, StoreError> {
+    let mut resolved = ResolvedRelated {
+        ids: Vec::new(),
+        titles_found: Vec::new(),
+        missing: Vec::new(),
+    };
+    for reference in given {
+        match reference {
+            RelatedReference::Slug(slug) => match article_id_by_slug(conn, slug)? {
+                Some(id) if !resolved.ids.contains(&id) => resolved.ids.push(id),
+                Some(_) => {}
+                None => resolved.missing.push(slug.clone()),
+            },
+            RelatedReference::Title(title) => {
+                let id: Option<i64> = articles::table
+                    .filter(articles::title.eq(title.trim()))
+                    .order_by(articles::id)
+                    .select(articles::id)
+                    .first(conn)
+                    .optional()?;
+                if let Some(id) = id.map(ArticleId) {
+                    if !resolved.ids.contains(&id) {
+                        resolved.ids.push(id);
+                    }
+                    resolved.titles_found.push(title.clone());
+                }
+            }
+        }
+    }
+    Ok(resolved)
+}
+
+/// An article's id by slug, whatever its status.
+fn article_id_by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<ArticleId>, StoreError> {
+    Ok(articles::table
+        .filter(articles::slug.eq(slug))
+        .select(articles::id)
+        .first(conn)
+        .optional()?
+        .map(ArticleId))
+}
+
+/// The body without the "Also read" paragraphs whose articles are now linked as related.
+fn without_resolved_lines(body: &str, titles: &[String]) -> String {
+    if titles.is_empty() {
+        return body.to_owned();
+    }
+    let lines: Vec<String> = titles
+        .iter()
+        .map(|t| format!("{}{}", quire_domain::document::ALSO_READ, t.trim()))
+        .collect();
+    let kept: Vec<&str> = body
+        .split("\n\n")
+        .filter(|paragraph| !lines.iter().any(|line| paragraph.trim() == line))
+        .collect();
+    kept.join("\n\n")
+}
+
+/// Imports each document in a savepoint of its own, so a refused one leaves nothing behind while
+/// the others stay; `K` is whatever the caller reports them by, such as a file path.
+pub fn import_each<K>(
+    conn: &mut DbConn,
+    documents: Vec<(K, ArticleDocument)>,
+    status: Option<ArticleStatus>,
+    now: DateTime<Utc>,
+) -> Vec<(K, Result<ImportedArticle, StoreError>)> {
+    documents
+        .into_iter()
+        .map(|(key, document)| {
+            let imported = conn.transaction(|conn| import(conn, document, status, now));
+            (key, imported)
+        })
+        .collect()
+}
