@@ -10,6 +10,7 @@ mod auth;
 mod bad_input;
 mod browser_safety;
 mod cache;
+mod canonical_url;
 mod concurrency;
 mod control_characters;
 mod editorial;

@@ -35,6 +35,9 @@ pub struct Article {
     pub source_id: Option<SourceId>,
     /// The original's address, for attribution.
     pub source_url: Option<String>,
+    /// Where search engines should consider the original to live, when it is not here: a
+    /// syndicated article points back to the publication that first ran it.
+    pub canonical_url: Option<String>,
     /// The account that created the article, which may edit it while it is a draft.
     pub created_by: Option<UserId>,
     /// Creation instant.
@@ -86,6 +89,8 @@ pub struct NewArticle {
     pub source_id: Option<SourceId>,
     /// Original address.
     pub source_url: Option<String>,
+    /// Address search engines should credit instead of this one.
+    pub canonical_url: Option<String>,
     /// Tag names; tags not yet known are created.
     pub tags: Vec<String>,
     /// "Also read" articles, in display order.
@@ -112,6 +117,8 @@ pub struct ArticleChanges {
     pub source_id: Option<Option<SourceId>>,
     /// New original address.
     pub source_url: Option<Option<String>>,
+    /// New canonical address.
+    pub canonical_url: Option<Option<String>>,
     /// New tag names.
     pub tags: Option<Vec<String>>,
     /// New "also read" list.

@@ -163,6 +163,7 @@ mod tests {
             published_at: None,
             source_id: None,
             source_url: None,
+            canonical_url: None,
             created_by: Some(UserId(created_by)),
             created_at: now,
             updated_at: now,

@@ -196,6 +196,7 @@ impl NewArticle {
             author_ids: r.ids("authorIds", self.author_ids),
             source_id: self.source_id,
             source_url: r.url("sourceUrl", self.source_url),
+            canonical_url: r.url("canonicalUrl", self.canonical_url),
             tags: r.tags("tags", self.tags),
             related_ids: r.ids("relatedIds", self.related_ids),
             body: self.body,
@@ -228,6 +229,7 @@ impl ArticleChanges {
             author_ids: self.author_ids.map(|ids| r.ids("authorIds", ids)),
             source_id: self.source_id,
             source_url: self.source_url.map(|u| r.url("sourceUrl", u)),
+            canonical_url: self.canonical_url.map(|u| r.url("canonicalUrl", u)),
             tags: self.tags.map(|t| r.tags("tags", t)),
             related_ids: self.related_ids.map(|ids| r.ids("relatedIds", ids)),
             body: self.body,
@@ -331,6 +333,7 @@ mod tests {
             author_ids: vec![],
             source_id: None,
             source_url: None,
+            canonical_url: None,
             tags: vec![],
             related_ids: vec![],
         }
@@ -348,13 +351,19 @@ mod tests {
         let input = NewArticle {
             slug: Some("Not A Slug".into()),
             source_url: Some("ftp://example.com".into()),
+            canonical_url: Some("javascript:alert(1)".into()),
             tags: vec!["ok".into(), "  ".into()],
             ..article("  ")
         };
         assert_eq!(
             fields(input.validated().unwrap_err()),
-            ["title", "slug", "sourceUrl", "tags[1]"]
+            ["title", "slug", "sourceUrl", "canonicalUrl", "tags[1]"]
         );
+        let changes = ArticleChanges {
+            canonical_url: Some(Some("/relative".into())),
+            ..ArticleChanges::default()
+        };
+        assert_eq!(fields(changes.validated().unwrap_err()), ["canonicalUrl"]);
     }
 
     #[test]

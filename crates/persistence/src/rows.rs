@@ -30,6 +30,7 @@ pub struct ArticleRow {
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
     pub version: i32,
+    pub canonical_url: Option<String>,
 }
 
 impl TryFrom<ArticleRow> for Article {
@@ -57,6 +58,7 @@ impl TryFrom<ArticleRow> for Article {
             created_at: utc(row.created_at),
             updated_at: utc(row.updated_at),
             version: row.version,
+            canonical_url: row.canonical_url,
         })
     }
 }

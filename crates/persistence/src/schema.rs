@@ -125,6 +125,8 @@ diesel::table! {
         updated_at -> Timestamp,
         /// Optimistic concurrency counter.
         version -> Integer,
+        /// Where the original lives, for search engines.
+        canonical_url -> Nullable<Text>,
     }
 }
 

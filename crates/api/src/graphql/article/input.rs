@@ -26,6 +26,10 @@ pub struct CreateArticleInput {
     pub source_id: Option<ID>,
     /// The original's address, an http(s) address of at most 2048 characters.
     pub source_url: Option<String>,
+    /// Where search engines should consider the original to live, when it is not here (a
+    /// syndicated article names the publication that first ran it); an http(s) address of at
+    /// most 2048 characters.
+    pub canonical_url: Option<String>,
     /// Tag names, at most 50 of at most 200 characters each; tags that do not exist yet are
     /// created.
     pub tags: Option<Vec<String>>,
@@ -52,6 +56,8 @@ pub struct UpdateArticleInput {
     pub source_id: MaybeUndefined<ID>,
     /// New original address, an http(s) address of at most 2048 characters.
     pub source_url: MaybeUndefined<String>,
+    /// New canonical address, an http(s) address of at most 2048 characters; `null` clears it.
+    pub canonical_url: MaybeUndefined<String>,
     /// New tag names, at most 50 of at most 200 characters each.
     pub tags: Option<Vec<String>>,
     /// New "also read" list; at most 50.
@@ -85,6 +91,7 @@ impl CreateArticleInput {
                 .map(|id| parse_id::<SourceId>("sourceId", &id))
                 .transpose()?,
             source_url: self.source_url,
+            canonical_url: self.canonical_url,
             tags: self.tags.unwrap_or_default(),
             related_ids: ids::<ArticleId>("relatedIds", self.related_ids.unwrap_or_default())?,
         };
@@ -112,6 +119,7 @@ impl UpdateArticleInput {
                 .transpose()?,
             source_id,
             source_url: patch(self.source_url),
+            canonical_url: patch(self.canonical_url),
             tags: self.tags,
             related_ids: self
                 .related_ids

@@ -168,6 +168,12 @@ impl ArticleNode {
         self.0.source_url.as_deref()
     }
 
+    /// Where search engines should consider the original to live, when it is not here; pages
+    /// put it in `<link rel="canonical">`.
+    async fn canonical_url(&self) -> Option<&str> {
+        self.0.canonical_url.as_deref()
+    }
+
     /// Topic labels, in display order.
     async fn tags(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TagNode>> {
         let tags = ctx.loaders().tags.load_one(self.0.id).await?;

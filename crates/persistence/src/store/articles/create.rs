@@ -58,6 +58,7 @@ pub fn create(
                 articles::sort_at.eq(at),
                 articles::source_id.eq(input.source_id.map(|s| s.0)),
                 articles::source_url.eq(&input.source_url),
+                articles::canonical_url.eq(&input.canonical_url),
                 articles::created_by.eq(created_by.map(|u| u.0)),
                 articles::created_at.eq(at),
                 articles::updated_at.eq(at),

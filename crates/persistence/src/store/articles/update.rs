@@ -27,6 +27,7 @@ struct ArticleChangeset {
     word_count: Option<i32>,
     source_id: Option<Option<i64>>,
     source_url: Option<Option<String>>,
+    canonical_url: Option<Option<String>>,
     updated_at: chrono::NaiveDateTime,
     version: i32,
 }
@@ -84,6 +85,7 @@ pub fn update(
         body: changes.body.clone(),
         source_id: changes.source_id.map(|s| s.map(|s| s.0)),
         source_url: changes.source_url.clone(),
+        canonical_url: changes.canonical_url.clone(),
         updated_at: naive(now),
         version: expected_version + 1,
     };
