@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod formats;
 mod telemetry;
 
 use clap::Parser;
