@@ -8,9 +8,12 @@ use chrono::{DateTime, Utc};
 use crate::error::DomainError;
 use crate::status::{ArticleStatus, Transition};
 
-/// How a saved page's "Also read" line stands in a document's body until the importer knows
-/// whether the article it names exists: `Also read: <title>`, a paragraph of its own.
-pub const ALSO_READ: &str = "Also read: ";
+/// The paragraph a saved page's "Also read" line becomes in a document's body: the importer
+/// removes exactly this paragraph when the title matches a stored article, which then becomes a
+/// related link, and keeps it otherwise so nothing is lost.
+pub fn also_read_paragraph(title: &str) -> String {
+    crate::markdown_escape::paragraph(&format!("Also read: {title}"))
+}
 
 /// One article read from a file, before any of its names are matched to stored rows.
 #[derive(Debug, Clone, Default, PartialEq)]

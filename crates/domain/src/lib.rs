@@ -8,6 +8,7 @@ pub mod document;
 pub mod error;
 pub mod ids;
 pub mod markdown;
+pub mod markdown_escape;
 pub mod model;
 pub mod policy;
 pub mod role;

@@ -29,7 +29,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use quire_api::graphql::limits::QueryLimits;
-use quire_domain::Role;
+use quire_domain::{ArticleStatus, Role};
 use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
 
@@ -78,6 +78,12 @@ pub enum Command {
     },
     /// Print the GraphQL schema (SDL), as checked in at `schema.graphql`.
     Schema,
+    /// Bring in articles from Quire bundles, Markdown files with front matter or saved article
+    /// pages; the format is told from each file's content. Safe to run again: files already in
+    /// change nothing.
+    Import(ImportArgs),
+    /// Fill the database with content to explore.
+    Seed(SeedArgs),
 }
 
 /// Where the database is.
@@ -172,6 +178,55 @@ pub struct ServeArgs {
     /// Let callers without credentials send batches.
     #[arg(long, env = "QUIRE_ANONYMOUS_BATCH", default_value_t = QueryLimits::default().anonymous_batch, action = clap::ArgAction::Set)]
     pub anonymous_batch: bool,
+}
+
+/// Stages `quire import` may give articles, overriding what files say.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ImportStatusArg {
+    /// Held back for review.
+    Draft,
+    /// Live at the file's `publishedAt`, or now.
+    Published,
+}
+
+impl From<ImportStatusArg> for ArticleStatus {
+    fn from(status: ImportStatusArg) -> Self {
+        match status {
+            ImportStatusArg::Draft => ArticleStatus::Draft,
+            ImportStatusArg::Published => ArticleStatus::Published,
+        }
+    }
+}
+
+/// `quire import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Database to write to.
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Files or directories; directories are searched for `.md`, `.markdown`, `.txt`, `.jsonl`
+    /// and `.quire` files, hidden ones left out.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<std::path::PathBuf>,
+    /// Report what would be created or changed, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Give every imported article this stage instead of the one its file names (files that
+    /// name none become drafts).
+    #[arg(long, value_enum)]
+    pub status: Option<ImportStatusArg>,
+}
+
+/// `quire seed`.
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    /// Database to fill.
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// A demo newsroom: a syndicated article and two dozen generated stories with authors,
+    /// sources, tags, related links, drafts and a scheduled piece.
+    #[arg(long, required = true)]
+    pub demo: bool,
 }
 
 /// `quire user …`.

@@ -5,23 +5,28 @@ mod commands;
 mod formats;
 mod telemetry;
 
+use std::process::ExitCode;
+
 use clap::Parser;
 
 use cli::{Cli, Command, UserCommand};
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     telemetry::init(&cli.log, cli.log_format);
-    match cli.command {
+    let done = match cli.command {
         Command::Serve(args) => commands::serve::run(args).await,
         Command::Migrate(args) => commands::migrate::run(args).await,
         Command::User {
             command: UserCommand::Create(args),
         } => commands::user::create(args).await,
+        Command::Import(args) => return commands::import::run(args).await,
+        Command::Seed(args) => commands::seed::run(args).await,
         Command::Schema => {
             print!("{}", quire_api::graphql::sdl());
             Ok(())
         }
-    }
+    };
+    done.map(|()| ExitCode::SUCCESS)
 }

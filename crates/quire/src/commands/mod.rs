@@ -1,6 +1,8 @@
 //! One module per subcommand.
 
+pub mod import;
 pub mod migrate;
+pub mod seed;
 pub mod serve;
 pub mod user;
 

@@ -13,7 +13,6 @@ pub enum FileKind {
 /// Tells a bundle from a document. `start` is the first few KiB of the file, which may end in the
 /// middle of the first line, so only the beginning of the bundle's header object is inspected:
 /// `{"format":"quire-bundle"` with any spacing, optionally after a byte order mark.
-#[cfg_attr(not(test), expect(dead_code, reason = "called by the import command"))]
 pub fn kind_of(start: &[u8]) -> FileKind {
     let rest = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
     let parsed = expect_token(rest, b"{")

@@ -6,21 +6,16 @@
 mod detect;
 mod error;
 mod front_matter;
-mod markdown_escape;
 mod syndicated_page;
 mod text;
 
 use quire_domain::ArticleDocument;
 
-#[expect(unused_imports, reason = "called by the import command")]
 pub use detect::{FileKind, kind_of};
 pub use error::FormatError;
-#[expect(unused_imports, reason = "called by the import command")]
-pub use syndicated_page::also_read_paragraph;
 
 /// Reads a whole file that is not a bundle as one article. The format is chosen by content: a
 /// first line `---` means front matter, anything else must be a saved article page.
-#[cfg_attr(not(test), expect(dead_code, reason = "called by the import command"))]
 pub fn read_document(bytes: &[u8]) -> Result<ArticleDocument, FormatError> {
     let text = text::decode(bytes)?;
     if front_matter::starts_with_front_matter(&text) {

@@ -63,6 +63,7 @@ pub fn import(
         author_ids,
         source_id,
         source_url: document.source_url.clone(),
+        canonical_url: document.canonical_url.clone(),
         tags: tag_names,
         related_ids: related.ids,
     }
@@ -173,6 +174,8 @@ fn differences(
         source_id: differ(wanted.source_id == current.source_id).then_some(wanted.source_id),
         source_url: differ(wanted.source_url == current.source_url)
             .then(|| wanted.source_url.clone()),
+        canonical_url: differ(wanted.canonical_url == current.canonical_url)
+            .then(|| wanted.canonical_url.clone()),
         tags: differ(wanted_tags == tags).then(|| wanted.tags.clone()),
         related_ids: differ(wanted.related_ids == related).then(|| wanted.related_ids.clone()),
     })
@@ -389,7 +392,7 @@ fn without_resolved_lines(body: &str, titles: &[String]) -> String {
     }
     let lines: Vec<String> = titles
         .iter()
-        .map(|t| format!("{}{}", quire_domain::document::ALSO_READ, t.trim()))
+        .map(|t| quire_domain::document::also_read_paragraph(t.trim()))
         .collect();
     let kept: Vec<&str> = body
         .split("\n\n")

@@ -12,17 +12,12 @@ mod repeats;
 use quire_domain::{ArticleDocument, AuthorReference, RelatedReference};
 
 use self::blocks::Block;
-use super::markdown_escape;
+use quire_domain::document::also_read_paragraph;
+use quire_domain::markdown_escape;
 
 /// Blocks after the title within which the source line must appear: a page may put a date or a
 /// standfirst between them, but a "Source:" line deep in the body is not this kind of page.
 const MAX_BLOCKS_BEFORE_SOURCE: usize = 3;
-
-/// The paragraph an "Also Read" link becomes in the body. The importer removes exactly this
-/// paragraph when it matches the title to a stored article, and keeps it otherwise.
-pub fn also_read_paragraph(title: &str) -> String {
-    markdown_escape::paragraph(&format!("Also read: {title}"))
-}
 
 /// One article from a saved page, or why the text is not a saved article page.
 pub fn parse(text: &str) -> Result<ArticleDocument, String> {

@@ -1,4 +1,4 @@
-//! Plain text from a saved page, made safe to store as Markdown. A paragraph that happens to start
+//! Plain text, such as a saved page's, made safe to store as Markdown. A paragraph that happens to start
 //! with `#` or `1.`, or a hashtag written `*like this*`, is prose, not markup; without escaping,
 //! the rendered article would show headings, lists or emphasis the author never wrote.
 
