@@ -82,6 +82,12 @@ impl TestApp {
         &self.database
     }
 
+    /// The server's own store, for tests that work below the API (exporting and importing
+    /// bundles) on the same database the server serves.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
     /// SQL statements the server has run so far.
     pub fn statement_count(&self) -> u64 {
         self.store.statement_count()

@@ -9,6 +9,7 @@
 mod auth;
 mod bad_input;
 mod browser_safety;
+mod bundle;
 mod cache;
 mod canonical_url;
 mod concurrency;

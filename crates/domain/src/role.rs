@@ -4,7 +4,8 @@ use std::fmt;
 use std::str::FromStr;
 
 /// What a signed-in user may do, from most to least powerful.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Role {
     /// Everything an editor can do, plus managing users and API tokens.
     Admin,

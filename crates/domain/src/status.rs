@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use crate::error::DomainError;
 
 /// Where an article stands in the editorial life cycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum ArticleStatus {
     /// Being written; only staff see it.
     Draft,

@@ -39,17 +39,18 @@ pub fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
-/// Collects field errors while the rules run.
+/// Collects field errors while the rules run; shared with the checks of bundle records, so
+/// imported content obeys exactly the rules typed content does.
 #[derive(Default)]
-struct Report(Vec<FieldError>);
+pub(crate) struct Report(Vec<FieldError>);
 
 impl Report {
-    fn fail(&mut self, field: &str, message: impl Into<String>) {
+    pub(crate) fn fail(&mut self, field: &str, message: impl Into<String>) {
         self.0.push(FieldError::new(field, message));
     }
 
     /// Checks a text's characters and length.
-    fn text(&mut self, field: &str, value: &str, max: usize) {
+    pub(crate) fn text(&mut self, field: &str, value: &str, max: usize) {
         if let Some(c) = value.chars().find(|c| is_forbidden_control(*c)) {
             self.fail(
                 field,
@@ -64,7 +65,7 @@ impl Report {
     }
 
     /// Trims a required text and checks its length.
-    fn required(&mut self, field: &str, value: String, max: usize) -> String {
+    pub(crate) fn required(&mut self, field: &str, value: String, max: usize) -> String {
         let value = value.trim().to_owned();
         if value.is_empty() {
             self.fail(field, "must not be empty");
@@ -75,7 +76,12 @@ impl Report {
     }
 
     /// Trims an optional text, treating blank as absent, and checks its length.
-    fn optional(&mut self, field: &str, value: Option<String>, max: usize) -> Option<String> {
+    pub(crate) fn optional(
+        &mut self,
+        field: &str,
+        value: Option<String>,
+        max: usize,
+    ) -> Option<String> {
         let value = value
             .map(|v| v.trim().to_owned())
             .filter(|v| !v.is_empty())?;
@@ -83,7 +89,7 @@ impl Report {
         Some(value)
     }
 
-    fn max_len(&mut self, field: &str, value: &str, max: usize) {
+    pub(crate) fn max_len(&mut self, field: &str, value: &str, max: usize) {
         let len = value.chars().count();
         if len > max {
             self.fail(
@@ -94,7 +100,7 @@ impl Report {
     }
 
     /// Checks an optional absolute http(s) address.
-    fn url(&mut self, field: &str, value: Option<String>) -> Option<String> {
+    pub(crate) fn url(&mut self, field: &str, value: Option<String>) -> Option<String> {
         let value = self.optional(field, value, MAX_URL)?;
         if value.contains(is_forbidden_control) {
             return Some(value);
@@ -106,7 +112,19 @@ impl Report {
         Some(value)
     }
 
-    fn slug(&mut self, field: &str, value: Option<String>) -> Option<String> {
+    /// Trims, lowercases and checks a required email address.
+    pub(crate) fn email(&mut self, field: &str, value: String) -> String {
+        let email = self.required(field, value, MAX_EMAIL).to_lowercase();
+        let well_formed = email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
+        });
+        if !email.is_empty() && !well_formed {
+            self.fail(field, "must be an address like name@example.com");
+        }
+        email
+    }
+
+    pub(crate) fn slug(&mut self, field: &str, value: Option<String>) -> Option<String> {
         let value = value
             .map(|v| v.trim().to_owned())
             .filter(|v| !v.is_empty())?;
@@ -136,7 +154,7 @@ impl Report {
         kept
     }
 
-    fn count(&mut self, field: &str, count: usize) {
+    pub(crate) fn count(&mut self, field: &str, count: usize) {
         if count > MAX_LINKS {
             self.fail(
                 field,
@@ -145,7 +163,7 @@ impl Report {
         }
     }
 
-    fn finish<T>(self, value: T) -> Result<T, DomainError> {
+    pub(crate) fn finish<T>(self, value: T) -> Result<T, DomainError> {
         if self.0.is_empty() {
             Ok(value)
         } else {
@@ -290,13 +308,7 @@ impl NewUser {
     /// Checks and normalises a new account, together with its password.
     pub fn validated(self, password: &str) -> Result<Self, DomainError> {
         let mut r = Report::default();
-        let email = r.required("email", self.email, MAX_EMAIL).to_lowercase();
-        let well_formed = email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
-        });
-        if !email.is_empty() && !well_formed {
-            r.fail("email", "must be an address like name@example.com");
-        }
+        let email = r.email("email", self.email);
         let len = password.chars().count();
         if len < MIN_PASSWORD {
             r.fail(

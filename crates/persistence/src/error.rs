@@ -57,6 +57,13 @@ pub enum StoreError {
     /// A stored value no longer parses, which means the database was edited outside Quire.
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
+    /// A line of a bundle being imported cannot be taken. The import stops there, and the
+    /// transaction around it keeps nothing of the file.
+    #[error(transparent)]
+    Bundle(#[from] crate::transfer::BundleError),
+    /// The bundle being exported could not be written out (a full disk, a closed pipe).
+    #[error("cannot write the bundle")]
+    Output(#[source] std::io::Error),
     /// The blocking task running the query died.
     #[error("database task failed")]
     Task(#[source] tokio::task::JoinError),

@@ -11,6 +11,7 @@ mod rows;
 pub mod schema;
 pub mod store;
 mod time;
+pub mod transfer;
 mod unique_key;
 
 pub use db::{Backend, DatabaseUrl, DbConn, StatementCounter};

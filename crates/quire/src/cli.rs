@@ -76,6 +76,9 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Write the whole database as a bundle (JSON Lines) to a file or standard output: a
+    /// backup, and the way to move between SQLite and PostgreSQL.
+    Export(ExportArgs),
     /// Print the GraphQL schema (SDL), as checked in at `schema.graphql`.
     Schema,
     /// Bring in articles from Quire bundles, Markdown files with front matter or saved article
@@ -227,6 +230,22 @@ pub struct SeedArgs {
     /// sources, tags, related links, drafts and a scheduled piece.
     #[arg(long, required = true)]
     pub demo: bool,
+}
+
+/// `quire export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Database to export.
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// File to write; standard output when left out. The file appears only once it is
+    /// complete, so an export that fails never leaves a bundle that looks whole.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Write users' password hashes too, so accounts can sign in wherever the bundle is
+    /// imported. Keep such a bundle as safe as the database itself.
+    #[arg(long)]
+    pub include_secrets: bool,
 }
 
 /// `quire user …`.

@@ -1,4 +1,5 @@
-//! The `quire` command: serve the CMS, migrate its database, manage users, print the schema.
+//! The `quire` command: serve the CMS, migrate its database, manage users, export the content,
+//! print the schema.
 
 mod cli;
 mod commands;
@@ -18,6 +19,7 @@ async fn main() -> anyhow::Result<ExitCode> {
     let done = match cli.command {
         Command::Serve(args) => commands::serve::run(args).await,
         Command::Migrate(args) => commands::migrate::run(args).await,
+        Command::Export(args) => commands::export::run(args).await,
         Command::User {
             command: UserCommand::Create(args),
         } => commands::user::create(args).await,

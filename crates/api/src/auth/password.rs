@@ -87,6 +87,15 @@ mod tests {
         assert!(!verify("anything".into(), None).await.unwrap());
     }
 
+    #[tokio::test]
+    async fn accounts_imported_without_a_hash_cannot_sign_in() {
+        let locked = quire_domain::bundle::UNUSABLE_PASSWORD_HASH.to_owned();
+        assert!(PasswordHash::new(&locked).is_ok());
+        for attempt in ["", "password", "a long enough password"] {
+            assert!(!verify(attempt.into(), Some(locked.clone())).await.unwrap());
+        }
+    }
+
     #[test]
     fn dummy_hash_parses() {
         assert!(PasswordHash::new(DUMMY_HASH).is_ok());

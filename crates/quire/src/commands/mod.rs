@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod import;
+pub mod export;
 pub mod migrate;
 pub mod seed;
 pub mod serve;

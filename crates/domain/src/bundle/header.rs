@@ -1,0 +1,130 @@
+//! The first line of a bundle: what it is and which version of the format it follows.
+//!
+//! It carries nothing that would need a second pass over the content (no counts), so an export
+//! can stream, and nothing that changes from one export to the next (no export time), so the
+//! same content always gives the same bytes.
+
+use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::RecordError;
+
+/// The value of `"format"`, the header's first key.
+pub const FORMAT: &str = "quire-bundle";
+
+/// The format version this build writes and the newest it reads. Version 2 will add slug
+/// history; a reader of version 1 refuses it rather than lose it silently.
+pub const VERSION: u32 = 1;
+
+/// The header line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleHeader {
+    /// Always [`FORMAT`]; written first so a file can be recognised from its first bytes.
+    pub format: String,
+    /// The format version the bundle follows.
+    pub version: u32,
+}
+
+impl BundleHeader {
+    /// The header this build writes.
+    pub fn current() -> Self {
+        BundleHeader {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+        }
+    }
+
+    /// Reads a bundle's first line, refusing anything that is not a bundle this build can
+    /// read in full.
+    pub fn read(line: &str) -> Result<Self, RecordError> {
+        let not_a_bundle = || {
+            RecordError::new(format!(
+                "not a Quire bundle: its first line must be the header \
+                 {{\"format\":\"{FORMAT}\",\"version\":{VERSION}}}"
+            ))
+        };
+        let header: BundleHeader = serde_json::from_str(line).map_err(|_| not_a_bundle())?;
+        if header.format != FORMAT {
+            return Err(not_a_bundle());
+        }
+        match header.version {
+            0 => Err(RecordError::new(
+                "the header names format version 0, which no Quire has written",
+            )),
+            version if version > VERSION => Err(RecordError::new(format!(
+                "this bundle is format version {version}, newer than this Quire reads \
+                 (version {VERSION}); import it with a newer Quire"
+            ))),
+            _ => Ok(header),
+        }
+    }
+}
+
+/// Whether `start`, the first bytes of a file, begins a bundle: its first line is a JSON object
+/// whose first key is `"format"` with the value `"quire-bundle"`. A byte order mark is allowed.
+pub fn is_bundle_start(start: &[u8]) -> bool {
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+    // JSON counts a carriage return as white space, so a Windows line ending needs no care.
+    let line = start.split(|b| *b == b'\n').next().unwrap_or_default();
+    let mut deserializer = serde_json::Deserializer::from_slice(line);
+    let first_is_format = deserializer.deserialize_map(FirstEntryIsFormat);
+    matches!(first_is_format, Ok(true)) && deserializer.end().is_ok()
+}
+
+/// Reads a JSON object, answering whether its first entry is `"format": "quire-bundle"`.
+struct FirstEntryIsFormat;
+
+impl<'de> Visitor<'de> for FirstEntryIsFormat {
+    type Value = bool;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        let first = map.next_entry::<String, serde_json::Value>()?;
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(
+            matches!(first, Some((key, serde_json::Value::String(value)))
+            if key == "format" && value == FORMAT),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_a_bundle_by_its_first_key() {
+        assert!(is_bundle_start(
+            b"{\"format\":\"quire-bundle\",\"version\":1}\n{\"type\":\"user\""
+        ));
+        assert!(is_bundle_start(
+            b"\xEF\xBB\xBF{ \"format\" : \"quire-bundle\", \"version\": 7 }\r\n"
+        ));
+        assert!(!is_bundle_start(
+            b"{\"version\":1,\"format\":\"quire-bundle\"}\n"
+        ));
+        assert!(!is_bundle_start(b"{\"format\":\"other\"}\n"));
+        assert!(!is_bundle_start(b"---\ntitle: x\n---\n"));
+        assert!(!is_bundle_start(b"{\"format\":\"quire-bundle\""));
+        assert!(!is_bundle_start(b""));
+        assert!(!is_bundle_start(b"\x00\xff\xfe garbage"));
+    }
+
+    #[test]
+    fn refuses_other_files_and_newer_versions() {
+        let current = serde_json::to_string(&BundleHeader::current()).unwrap();
+        assert_eq!(current, "{\"format\":\"quire-bundle\",\"version\":1}");
+        assert_eq!(BundleHeader::read(&current).unwrap().version, 1);
+        let newer = BundleHeader::read("{\"format\":\"quire-bundle\",\"version\":2}").unwrap_err();
+        assert!(
+            newer.to_string().contains("newer than this Quire reads"),
+            "{newer}"
+        );
+        let other = BundleHeader::read("{\"title\":\"x\"}").unwrap_err();
+        assert!(other.to_string().contains("not a Quire bundle"), "{other}");
+        assert!(BundleHeader::read("{\"format\":\"quire-bundle\",\"version\":0}").is_err());
+    }
+}

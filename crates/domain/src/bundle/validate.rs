@@ -1,0 +1,242 @@
+//! The checks a bundle record passes before anything is stored: the rules and limits of typed
+//! content (the same [`Report`] the API's inputs go through), plus what a bundle adds: keys
+//! that are present and well formed, versions that make sense, a status that agrees with its
+//! publication instant. Like the API's, the checks normalise (trim, lowercase emails) and report
+//! every field at fault at once.
+
+use std::collections::HashSet;
+
+use super::record::{
+    ArticleRecord, AuthorRecord, Record, RelatedRecord, RevisionRecord, SourceRecord, TagRecord,
+    UserRecord,
+};
+use crate::error::DomainError;
+use crate::status::ArticleStatus;
+use crate::validation::{MAX_BODY, MAX_NAME, MAX_SUMMARY, MAX_TITLE, Report};
+
+/// Longest password hash accepted; an argon2id PHC string is about a hundred characters.
+const MAX_PASSWORD_HASH: usize = 512;
+
+impl Record {
+    /// Checks and normalises the record, whatever its kind.
+    pub fn validated(self) -> Result<Self, DomainError> {
+        Ok(match self {
+            Record::User(user) => Record::User(user.validated()?),
+            Record::Author(author) => Record::Author(author.validated()?),
+            Record::Source(source) => Record::Source(source.validated()?),
+            Record::Tag(tag) => Record::Tag(tag.validated()?),
+            Record::Article(article) => Record::Article(Box::new(article.validated()?)),
+            Record::Related(related) => Record::Related(related.validated()?),
+        })
+    }
+}
+
+impl Report {
+    /// A key slug, which a record cannot do without.
+    fn key_slug(&mut self, field: &str, value: String) -> String {
+        let slug = self.slug(field, Some(value));
+        if slug.is_none() {
+            self.fail(field, "must not be empty");
+        }
+        slug.unwrap_or_default()
+    }
+
+    /// Slugs naming other records, each well formed; repeats are dropped, as the API drops
+    /// repeated ids.
+    fn slug_list(&mut self, field: &str, values: Vec<String>) -> Vec<String> {
+        let mut seen = HashSet::new();
+        let mut kept = Vec::with_capacity(values.len());
+        for (i, value) in values.into_iter().enumerate() {
+            let slug = self.key_slug(&format!("{field}[{i}]"), value);
+            if seen.insert(slug.clone()) {
+                kept.push(slug);
+            }
+        }
+        self.count(field, kept.len());
+        kept
+    }
+
+    /// An optional email naming an account.
+    fn account(&mut self, field: &str, value: Option<String>) -> Option<String> {
+        value.map(|email| self.email(field, email))
+    }
+
+    /// A version number, which starts at 1.
+    fn version(&mut self, field: &str, version: i32) {
+        if version < 1 {
+            self.fail(field, format!("must be 1 or more, got {version}"));
+        }
+    }
+}
+
+impl UserRecord {
+    /// Checks and normalises an account.
+    pub fn validated(self) -> Result<Self, DomainError> {
+        let mut r = Report::default();
+        if let Some(hash) = &self.password_hash {
+            r.text("passwordHash", hash, MAX_PASSWORD_HASH);
+            if !hash.starts_with("$argon2") {
+                r.fail(
+                    "passwordHash",
+                    "must be an argon2 hash in PHC form, starting with $argon2",
+                );
+            }
+        }
+        let user = UserRecord {
+            email: r.email("email", self.email),
+            name: r.required("name", self.name, MAX_NAME),
+            role: self.role,
+            password_hash: self.password_hash,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        };
+        r.finish(user)
+    }
+}
+
+impl AuthorRecord {
+    /// Checks and normalises an author.
+    pub fn validated(self) -> Result<Self, DomainError> {
+        let mut r = Report::default();
+        let author = AuthorRecord {
+            slug: r.key_slug("slug", self.slug),
+            name: r.required("name", self.name, MAX_NAME),
+            bio: r.optional("bio", self.bio, MAX_SUMMARY),
+            avatar_url: r.url("avatarUrl", self.avatar_url),
+            url: r.url("url", self.url),
+            user: r.account("user", self.user),
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        };
+        r.finish(author)
+    }
+}
+
+impl SourceRecord {
+    /// Checks and normalises a source.
+    pub fn validated(self) -> Result<Self, DomainError> {
+        let mut r = Report::default();
+        let source = SourceRecord {
+            slug: r.key_slug("slug", self.slug),
+            name: r.required("name", self.name, MAX_NAME),
+            url: r.url("url", self.url),
+            country: r.optional("country", self.country, MAX_NAME),
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        };
+        r.finish(source)
+    }
+}
+
+impl TagRecord {
+    /// Checks and normalises a tag.
+    pub fn validated(self) -> Result<Self, DomainError> {
+        let mut r = Report::default();
+        let tag = TagRecord {
+            slug: r.key_slug("slug", self.slug),
+            name: r.required("name", self.name, MAX_NAME),
+            description: r.optional("description", self.description, MAX_SUMMARY),
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        };
+        r.finish(tag)
+    }
+}
+
+impl ArticleRecord {
+    /// Checks and normalises an article with its revisions.
+    pub fn validated(self) -> Result<Self, DomainError> {
+        let mut r = Report::default();
+        r.text("body", &self.body, MAX_BODY);
+        excerpt(&mut r, "excerpt", &self.excerpt, self.excerpt_is_custom);
+        r.version("version", self.version);
+        match (self.status, self.published_at) {
+            (ArticleStatus::Scheduled | ArticleStatus::Published, None) => r.fail(
+                "publishedAt",
+                format!("a {} article needs its publication instant", self.status),
+            ),
+            (ArticleStatus::Draft, Some(_)) => r.fail(
+                "publishedAt",
+                "a DRAFT has no publication instant; remove it or change the status",
+            ),
+            _ => {}
+        }
+        let mut versions = HashSet::new();
+        let revisions = self
+            .revisions
+            .into_iter()
+            .enumerate()
+            .map(|(i, revision)| {
+                let field = format!("revisions[{i}]");
+                if !versions.insert(revision.version) {
+                    r.fail(
+                        &format!("{field}.version"),
+                        format!("version {} appears twice", revision.version),
+                    );
+                }
+                revision.validated(&mut r, &field)
+            })
+            .collect();
+        let article = ArticleRecord {
+            slug: r.key_slug("slug", self.slug),
+            title: r.required("title", self.title, MAX_TITLE),
+            subtitle: r.optional("subtitle", self.subtitle, MAX_TITLE),
+            status: self.status,
+            published_at: self.published_at,
+            authors: r.slug_list("authors", self.authors),
+            source: self.source.map(|slug| r.key_slug("source", slug)),
+            source_url: r.url("sourceUrl", self.source_url),
+            canonical_url: r.url("canonicalUrl", self.canonical_url),
+            tags: r.slug_list("tags", self.tags),
+            excerpt: self.excerpt,
+            excerpt_is_custom: self.excerpt_is_custom,
+            created_by: r.account("createdBy", self.created_by),
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            version: self.version,
+            body: self.body,
+            revisions,
+        };
+        r.finish(article)
+    }
+}
+
+/// An excerpt is kept exactly as stored, so it is checked, not trimmed; a custom one cannot be
+/// empty, since an empty custom excerpt is what asks for a derived one.
+fn excerpt(r: &mut Report, field: &str, excerpt: &str, custom: bool) {
+    if custom && excerpt.trim().is_empty() {
+        r.fail(field, "a custom excerpt must not be empty");
+    }
+    r.text(field, excerpt, MAX_SUMMARY);
+}
+
+impl RevisionRecord {
+    /// Checks and normalises one revision, reporting under `field` (`revisions[2]`).
+    fn validated(self, r: &mut Report, field: &str) -> Self {
+        r.version(&format!("{field}.version"), self.version);
+        r.text(&format!("{field}.excerpt"), &self.excerpt, MAX_SUMMARY);
+        r.text(&format!("{field}.body"), &self.body, MAX_BODY);
+        RevisionRecord {
+            version: self.version,
+            title: r.required(&format!("{field}.title"), self.title, MAX_TITLE),
+            subtitle: r.optional(&format!("{field}.subtitle"), self.subtitle, MAX_TITLE),
+            excerpt: self.excerpt,
+            edited_by: r.account(&format!("{field}.editedBy"), self.edited_by),
+            created_at: self.created_at,
+            body: self.body,
+        }
+    }
+}
+
+impl RelatedRecord {
+    /// Checks and normalises an "also read" list.
+    pub fn validated(self) -> Result<Self, DomainError> {
+        let mut r = Report::default();
+        let article = r.key_slug("article", self.article);
+        let related = r.slug_list("related", self.related);
+        if related.contains(&article) {
+            r.fail("related", "must not list the article itself");
+        }
+        r.finish(RelatedRecord { article, related })
+    }
+}

@@ -1,0 +1,378 @@
+//! Articles from a bundle, a batch at a time: one statement finds which are stored already,
+//! four read those back to compare, and new rows, bylines, tags and revisions go in with a
+//! multi-row insert each, whatever the batch size. Only articles that changed are written one
+//! statement each. The derived columns (HTML, word count, sort key) are computed here, as
+//! `store::articles::create` computes them.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use quire_domain::bundle::ArticleRecord;
+use quire_domain::{markdown, text};
+
+use super::super::BundleError;
+use super::super::article_records;
+use super::super::directory::{Directory, Keys};
+use super::{Import, at_lines};
+use crate::db::DbConn;
+use crate::error::StoreError;
+use crate::schema::{article_authors, article_related, article_revisions, article_tags, articles};
+use crate::time::naive;
+
+/// Most bind parameters in one statement, under both backends' limits (SQLite 32,766,
+/// PostgreSQL 65,535).
+const MAX_PARAMETERS: usize = 30_000;
+
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = articles, treat_none_as_null = true)]
+struct ArticleValues {
+    slug: String,
+    title: String,
+    subtitle: Option<String>,
+    status: String,
+    published_at: Option<NaiveDateTime>,
+    sort_at: NaiveDateTime,
+    source_id: Option<i64>,
+    source_url: Option<String>,
+    canonical_url: Option<String>,
+    excerpt: String,
+    excerpt_is_custom: bool,
+    word_count: i32,
+    created_by: Option<i64>,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+    version: i32,
+    body: String,
+    body_html: String,
+}
+
+/// Columns of [`ArticleValues`].
+const ARTICLE_COLUMNS: usize = 18;
+
+/// Revisions per insert statement: each carries a whole body, and a statement holds a copy of
+/// its parameters.
+const REVISIONS_PER_INSERT: usize = 500;
+
+#[derive(Insertable)]
+#[diesel(table_name = article_revisions, treat_none_as_null = true)]
+struct RevisionValues<'a> {
+    article_id: i64,
+    version: i32,
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    excerpt: &'a str,
+    edited_by: Option<i64>,
+    created_at: NaiveDateTime,
+    body: &'a str,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = article_authors)]
+struct BylineValues {
+    article_id: i64,
+    author_id: i64,
+    position: i32,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = article_tags)]
+struct TagLinkValues {
+    article_id: i64,
+    tag_id: i64,
+    position: i32,
+}
+
+/// A bundle article with every name it gives resolved to an id.
+struct Resolved {
+    line: u64,
+    record: ArticleRecord,
+    authors: Vec<i64>,
+    tags: Vec<i64>,
+    source: Option<i64>,
+    created_by: Option<i64>,
+    editors: Vec<Option<i64>>,
+}
+
+/// Writes a batch of articles read from the lines it carries.
+pub(super) fn write_batch(
+    conn: &mut DbConn,
+    import: &mut Import,
+    batch: Vec<(u64, ArticleRecord)>,
+) -> Result<(), StoreError> {
+    let lines = (
+        batch.first().map_or(0, |(line, _)| *line),
+        batch.last().map_or(0, |(line, _)| *line),
+    );
+    let mut first_line: HashMap<&str, u64> = HashMap::new();
+    for (line, record) in &batch {
+        if let Some(first) = first_line.insert(&record.slug, *line) {
+            return Err(twice(*line, &record.slug, first));
+        }
+    }
+    let batch: Vec<Resolved> = batch
+        .into_iter()
+        .map(|(line, record)| resolve(&import.directory, line, record))
+        .collect::<Result<_, _>>()?;
+    let slugs: Vec<&str> = batch.iter().map(|a| a.record.slug.as_str()).collect();
+    let stored_ids: HashMap<String, i64> = articles::table
+        .filter(articles::slug.eq_any(&slugs))
+        .select((articles::slug, articles::id))
+        .load::<(String, i64)>(conn)?
+        .into_iter()
+        .collect();
+    let stored = stored_records(conn, import, &stored_ids)?;
+
+    let (mut new, mut changed) = (Vec::new(), Vec::new());
+    for article in batch {
+        let Some(&id) = stored_ids.get(&article.record.slug) else {
+            new.push(article);
+            continue;
+        };
+        if let Some(first) = import.article_lines.insert(id, article.line) {
+            return Err(twice(article.line, &article.record.slug, first));
+        }
+        if stored.get(&id) == Some(&article.record) {
+            import.summary.articles.unchanged += 1;
+        } else {
+            changed.push((id, article));
+        }
+    }
+    import.summary.articles.created += new.len() as u64;
+    import.summary.articles.updated += changed.len() as u64;
+    write(conn, import, new, changed).map_err(|e| at_lines(lines, e))
+}
+
+/// The error for a slug met twice in one file.
+fn twice(line: u64, slug: &str, first: u64) -> StoreError {
+    BundleError::at(
+        line,
+        format!("article {slug:?} appears a second time; its first record is on line {first}"),
+    )
+    .into()
+}
+
+/// The stored state of the batch's articles that exist, as records, by id; notes which of them
+/// have "also read" links.
+fn stored_records(
+    conn: &mut DbConn,
+    import: &mut Import,
+    stored_ids: &HashMap<String, i64>,
+) -> Result<HashMap<i64, ArticleRecord>, StoreError> {
+    if stored_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids: Vec<i64> = stored_ids.values().copied().collect();
+    let linked: Vec<i64> = article_related::table
+        .filter(article_related::article_id.eq_any(&ids))
+        .select(article_related::article_id)
+        .distinct()
+        .load(conn)?;
+    import.had_related.extend(linked);
+    let rows = article_records::by_ids(conn, &ids)?;
+    Ok(article_records::records_of(conn, rows, &import.directory)?
+        .into_iter()
+        .collect())
+}
+
+/// Resolves the names an article gives, refusing any that is neither earlier in the file nor
+/// stored.
+fn resolve(
+    directory: &Directory,
+    line: u64,
+    record: ArticleRecord,
+) -> Result<Resolved, StoreError> {
+    let slug = &record.slug;
+    let find = |keys: &Keys, key: &str, what: &str| {
+        keys.id(key).ok_or_else(|| {
+            StoreError::from(BundleError::at(
+                line,
+                format!(
+                    "article {slug:?} names the {what} {key:?}, which is neither earlier in this \
+                     bundle nor stored"
+                ),
+            ))
+        })
+    };
+    let authors = record
+        .authors
+        .iter()
+        .map(|author| find(&directory.authors, author, "author"))
+        .collect::<Result<_, _>>()?;
+    let tags = record
+        .tags
+        .iter()
+        .map(|tag| find(&directory.tags, tag, "tag"))
+        .collect::<Result<_, _>>()?;
+    let source = record
+        .source
+        .as_deref()
+        .map(|source| find(&directory.sources, source, "source"))
+        .transpose()?;
+    let created_by = record
+        .created_by
+        .as_deref()
+        .map(|email| find(&directory.users, email, "user"))
+        .transpose()?;
+    let editors = record
+        .revisions
+        .iter()
+        .map(|revision| {
+            revision
+                .edited_by
+                .as_deref()
+                .map(|email| find(&directory.users, email, "user"))
+                .transpose()
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Resolved {
+        line,
+        record,
+        authors,
+        tags,
+        source,
+        created_by,
+        editors,
+    })
+}
+
+/// The row of an article, with its derived columns computed.
+fn values_of(article: &Resolved) -> ArticleValues {
+    let record = &article.record;
+    let created_at = naive(record.created_at);
+    let published_at = record.published_at.map(naive);
+    ArticleValues {
+        slug: record.slug.clone(),
+        title: record.title.clone(),
+        subtitle: record.subtitle.clone(),
+        status: record.status.as_str().to_owned(),
+        published_at,
+        sort_at: published_at.unwrap_or(created_at),
+        source_id: article.source,
+        source_url: record.source_url.clone(),
+        canonical_url: record.canonical_url.clone(),
+        excerpt: record.excerpt.clone(),
+        excerpt_is_custom: record.excerpt_is_custom,
+        word_count: i32::try_from(text::word_count(&record.body)).unwrap_or(i32::MAX),
+        created_by: article.created_by,
+        created_at,
+        updated_at: naive(record.updated_at),
+        version: record.version,
+        body: record.body.clone(),
+        body_html: markdown::render_html(&record.body),
+    }
+}
+
+/// Inserts the new articles and rewrites the changed ones, with their links and revisions.
+fn write(
+    conn: &mut DbConn,
+    import: &mut Import,
+    new: Vec<Resolved>,
+    changed: Vec<(i64, Resolved)>,
+) -> Result<(), StoreError> {
+    let mut written: Vec<(i64, Resolved)> = Vec::with_capacity(new.len() + changed.len());
+    if !new.is_empty() {
+        let rows: Vec<ArticleValues> = new.iter().map(values_of).collect();
+        let mut ids: HashMap<String, i64> = HashMap::with_capacity(rows.len());
+        for chunk in rows.chunks(MAX_PARAMETERS / ARTICLE_COLUMNS) {
+            let inserted: Vec<(i64, String)> = on_backend!(conn, |conn| {
+                diesel::insert_into(articles::table)
+                    .values(chunk)
+                    .returning((articles::id, articles::slug))
+                    .get_results(conn)?
+            });
+            ids.extend(inserted.into_iter().map(|(id, slug)| (slug, id)));
+        }
+        for article in new {
+            let id = ids.get(&article.record.slug).copied().ok_or_else(|| {
+                StoreError::Corrupt(format!("article {:?} vanished", article.record.slug))
+            })?;
+            import.article_lines.insert(id, article.line);
+            written.push((id, article));
+        }
+    }
+    if !changed.is_empty() {
+        for (id, article) in &changed {
+            diesel::update(articles::table.find(id))
+                .set(&values_of(article))
+                .execute(conn)?;
+        }
+        let ids: Vec<i64> = changed.iter().map(|(id, _)| *id).collect();
+        diesel::delete(article_authors::table.filter(article_authors::article_id.eq_any(&ids)))
+            .execute(conn)?;
+        diesel::delete(article_tags::table.filter(article_tags::article_id.eq_any(&ids)))
+            .execute(conn)?;
+        diesel::delete(article_revisions::table.filter(article_revisions::article_id.eq_any(&ids)))
+            .execute(conn)?;
+        written.extend(changed);
+    }
+    insert_links(conn, &written)
+}
+
+/// Inserts the bylines, tags and revisions of articles that have none stored.
+fn insert_links(conn: &mut DbConn, written: &[(i64, Resolved)]) -> Result<(), StoreError> {
+    let bylines: Vec<BylineValues> = written
+        .iter()
+        .flat_map(|(id, article)| {
+            article
+                .authors
+                .iter()
+                .zip(0..)
+                .map(|(author, position)| BylineValues {
+                    article_id: *id,
+                    author_id: *author,
+                    position,
+                })
+        })
+        .collect();
+    for chunk in bylines.chunks(MAX_PARAMETERS / 3) {
+        on_backend!(conn, |conn| diesel::insert_into(article_authors::table)
+            .values(chunk)
+            .execute(conn)?);
+    }
+    let tags: Vec<TagLinkValues> = written
+        .iter()
+        .flat_map(|(id, article)| {
+            article
+                .tags
+                .iter()
+                .zip(0..)
+                .map(|(tag, position)| TagLinkValues {
+                    article_id: *id,
+                    tag_id: *tag,
+                    position,
+                })
+        })
+        .collect();
+    for chunk in tags.chunks(MAX_PARAMETERS / 3) {
+        on_backend!(conn, |conn| diesel::insert_into(article_tags::table)
+            .values(chunk)
+            .execute(conn)?);
+    }
+    let revisions: Vec<RevisionValues<'_>> = written
+        .iter()
+        .flat_map(|(id, article)| {
+            article
+                .record
+                .revisions
+                .iter()
+                .zip(&article.editors)
+                .map(|(revision, editor)| RevisionValues {
+                    article_id: *id,
+                    version: revision.version,
+                    title: &revision.title,
+                    subtitle: revision.subtitle.as_deref(),
+                    excerpt: &revision.excerpt,
+                    edited_by: *editor,
+                    created_at: naive(revision.created_at),
+                    body: &revision.body,
+                })
+        })
+        .collect();
+    for chunk in revisions.chunks(REVISIONS_PER_INSERT) {
+        on_backend!(conn, |conn| diesel::insert_into(article_revisions::table)
+            .values(chunk)
+            .execute(conn)?);
+    }
+    Ok(())
+}
