@@ -158,6 +158,16 @@ impl Store {
     }
 }
 
+/// Runs `f` in a savepoint of the current transaction: when `f` fails, only its own writes are
+/// undone and the transaction goes on, which is how an import keeps one bad file from spoiling
+/// the batch it was read in.
+pub fn all_or_nothing<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    conn.transaction(f)
+}
+
 /// How a transaction that succeeded ends.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Outcome {

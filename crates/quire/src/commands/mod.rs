@@ -1,7 +1,7 @@
 //! One module per subcommand.
 
-pub mod import;
 pub mod export;
+pub mod import;
 pub mod migrate;
 pub mod seed;
 pub mod serve;

@@ -400,20 +400,3 @@ fn without_resolved_lines(body: &str, titles: &[String]) -> String {
         .collect();
     kept.join("\n\n")
 }
-
-/// Imports each document in a savepoint of its own, so a refused one leaves nothing behind while
-/// the others stay; `K` is whatever the caller reports them by, such as a file path.
-pub fn import_each<K>(
-    conn: &mut DbConn,
-    documents: Vec<(K, ArticleDocument)>,
-    status: Option<ArticleStatus>,
-    now: DateTime<Utc>,
-) -> Vec<(K, Result<ImportedArticle, StoreError>)> {
-    documents
-        .into_iter()
-        .map(|(key, document)| {
-            let imported = conn.transaction(|conn| import(conn, document, status, now));
-            (key, imported)
-        })
-        .collect()
-}

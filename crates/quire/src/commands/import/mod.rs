@@ -2,30 +2,33 @@
 //! and Quire bundles, the format told by each file's content.
 //!
 //! Files go in batches, one transaction a batch and a savepoint a file, so a bad file leaves
-//! nothing half-written while the rest go in at the speed of a few large commits; the next
-//! batch is read and parsed while the current one is written. A dry run does all of it in one
-//! transaction that is rolled back, so it reports exactly what a real run would do.
+//! nothing half-written while the rest go in at the cost of a few large commits; the next batch
+//! is read and parsed while the current one is written. A dry run does all of it in one
+//! transaction that is rolled back, so it reports exactly what a real run would do, and files
+//! that name each other see each other as they would for real.
 
+mod apply;
 mod files;
 mod progress;
+mod read;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use quire_domain::{ArticleDocument, ArticleStatus, time};
-use quire_persistence::store::articles::{self, ImportOutcome, ImportedArticle};
-use quire_persistence::{DbConn, Store, StoreError};
+use quire_domain::{ArticleStatus, time};
+use quire_persistence::Store;
+use quire_persistence::store::articles::ImportOutcome;
 
 use crate::cli::ImportArgs;
-use crate::formats::{self, FileKind, FormatError};
+use apply::{FileOutcome, Settings};
 use progress::{FileReport, Progress, Verb};
 
 /// Files written in one transaction: large enough that commits cost little, small enough that
 /// a server sharing a SQLite file gets its turn to write between batches.
-const BATCH: usize = 256;
+const BATCH: usize = 512;
 
-/// Largest file read as one article; a bigger one cannot hold a valid article.
-const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;
+/// Related links waiting for the articles they name: file, article slug, wanted slugs.
+type Pending = Vec<(PathBuf, String, Vec<String>)>;
 
 /// Imports every file; exits with status 1, after importing the rest, when any file failed,
 /// so scripts notice without parsing the report.
@@ -43,12 +46,15 @@ pub async fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
             listed.skipped
         ));
     }
-    let run = Run {
-        store,
+    let settings = Settings {
         status: args.status.map(ArticleStatus::from),
-        dry_run: args.dry_run,
+        now: time::now(),
     };
-    run.all(listed.files, &mut progress).await?;
+    if args.dry_run {
+        rehearse(&store, listed.files, settings, &mut progress).await?;
+    } else {
+        write(&store, listed.files, settings, &mut progress).await?;
+    }
     let failures = progress.failures();
     progress.finish();
     Ok(if failures == 0 {
@@ -58,194 +64,129 @@ pub async fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// One file as read: an article, a problem, or a bundle to stream.
-enum ReadFile {
-    Document(ArticleDocument),
-    Unreadable(FormatError),
-    Bundle,
-}
-
-/// What writing one file did.
-enum Written {
-    Article(ImportedArticle),
-    Refused(StoreError),
-}
-
-/// The settings of one run.
-struct Run {
-    store: Store,
-    status: Option<ArticleStatus>,
-    dry_run: bool,
-}
-
-impl Run {
-    /// Reads, writes and reports every file, then makes the related links that pointed ahead.
-    async fn all(&self, paths: Vec<PathBuf>, progress: &mut Progress) -> anyhow::Result<()> {
-        let mut pending: Vec<(PathBuf, String, Vec<String>)> = Vec::new();
-        let mut batches = paths.chunks(BATCH).map(<[PathBuf]>::to_vec);
-        let mut next = batches.next().map(read_batch_soon);
-        while let Some(reading) = next.take() {
-            let batch = reading.await?;
-            next = batches.next().map(read_batch_soon);
-            for (path, written) in self.write(batch, progress).await? {
-                match written {
-                    Written::Article(article) => {
-                        if !article.pending_related.is_empty() {
-                            pending.push((
-                                path.clone(),
-                                article.slug.clone(),
-                                article.pending_related.clone(),
-                            ));
-                        }
-                        let verb = match article.outcome {
-                            ImportOutcome::Created => Verb::Created,
-                            ImportOutcome::Updated => Verb::Updated,
-                            ImportOutcome::Unchanged => Verb::Unchanged,
-                        };
-                        progress.file(
-                            &path,
-                            FileReport::Article {
-                                verb,
-                                slug: &article.slug,
-                            },
-                        );
-                    }
-                    Written::Refused(error) => progress.file(
-                        &path,
-                        FileReport::Failed {
-                            line: None,
-                            reason: &error.to_string(),
-                        },
-                    ),
-                }
-            }
-        }
-        self.link_ahead(pending, progress).await
+/// Writes batch after batch, reading the next while the current one is written, then makes
+/// the related links that pointed ahead.
+async fn write(
+    store: &Store,
+    paths: Vec<PathBuf>,
+    settings: Settings,
+    progress: &mut Progress,
+) -> anyhow::Result<()> {
+    let mut pending = Pending::new();
+    let mut batches = paths.chunks(BATCH).map(<[PathBuf]>::to_vec);
+    let mut next = batches.next().map(read_soon);
+    while let Some(reading) = next.take() {
+        let files = reading.await?;
+        next = batches.next().map(read_soon);
+        let mut ticker = progress.ticker();
+        let outcomes = store
+            .write(move |conn| Ok(apply::batch(conn, files, settings, &mut ticker)))
+            .await?;
+        pending.extend(pending_of(&outcomes));
+        report(outcomes, progress);
     }
+    if !pending.is_empty() {
+        let missing = store
+            .write(move |conn| apply::link_ahead(conn, pending))
+            .await?;
+        warn_missing(missing, progress);
+    }
+    Ok(())
+}
 
-    /// Writes one batch's articles, each in its own savepoint; reports the unreadable files.
-    async fn write(
-        &self,
-        batch: Vec<(PathBuf, ReadFile)>,
-        progress: &mut Progress,
-    ) -> anyhow::Result<Vec<(PathBuf, Written)>> {
-        let mut documents = Vec::with_capacity(batch.len());
-        for (path, read) in batch {
-            match read {
-                ReadFile::Document(document) => documents.push((path, document)),
-                ReadFile::Unreadable(error) => progress.file(
-                    &path,
-                    FileReport::Failed {
-                        line: error.line,
-                        reason: &error.reason,
-                    },
-                ),
-                ReadFile::Bundle => progress.file(
-                    &path,
-                    FileReport::Failed {
-                        line: None,
-                        reason: "bundles are read by `quire import` once bundle support is built",
-                    },
-                ),
+/// Does everything [`write`] would in one transaction and rolls it back, reporting at the end.
+async fn rehearse(
+    store: &Store,
+    paths: Vec<PathBuf>,
+    settings: Settings,
+    progress: &mut Progress,
+) -> anyhow::Result<()> {
+    let (outcomes, missing) = store
+        .rehearse(move |conn| {
+            let mut outcomes = Vec::with_capacity(paths.len());
+            let mut pending = Pending::new();
+            for chunk in paths.chunks(BATCH) {
+                let files = read::read_all(chunk.to_vec());
+                let written = apply::batch(conn, files, settings, &mut |_| {});
+                pending.extend(pending_of(&written));
+                outcomes.extend(written);
             }
-        }
-        let status = self.status;
-        let now = time::now();
-        let apply = move |conn: &mut DbConn| {
-            let written = articles::import_each(conn, documents, status, now);
-            Ok(written
-                .into_iter()
-                .map(|(path, result)| {
-                    let written = match result {
-                        Ok(article) => Written::Article(article),
-                        Err(error) => Written::Refused(error),
-                    };
-                    (path, written)
-                })
-                .collect::<Vec<_>>())
-        };
-        Ok(if self.dry_run {
-            self.store.rehearse(apply).await?
-        } else {
-            self.store.write(apply).await?
+            let missing = apply::link_ahead(conn, pending)?;
+            Ok((outcomes, missing))
         })
-    }
+        .await?;
+    report(outcomes, progress);
+    warn_missing(missing, progress);
+    Ok(())
+}
 
-    /// Links related articles that were named before they were imported; warns of those that
-    /// still name nothing.
-    async fn link_ahead(
-        &self,
-        pending: Vec<(PathBuf, String, Vec<String>)>,
-        progress: &mut Progress,
-    ) -> anyhow::Result<()> {
-        if pending.is_empty() {
-            return Ok(());
-        }
-        let link = move |conn: &mut DbConn| {
-            let mut missing = Vec::new();
-            for (path, slug, wanted) in pending {
-                let still = articles::link_related(conn, &slug, &wanted)?;
-                if !still.is_empty() {
-                    missing.push((path, still));
-                }
+/// The related links the articles of a batch could not make yet.
+fn pending_of(outcomes: &[(PathBuf, FileOutcome)]) -> Pending {
+    outcomes
+        .iter()
+        .filter_map(|(path, outcome)| match outcome {
+            FileOutcome::Article(article) if !article.pending_related.is_empty() => Some((
+                path.clone(),
+                article.slug.clone(),
+                article.pending_related.clone(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Tells of each file.
+fn report(outcomes: Vec<(PathBuf, FileOutcome)>, progress: &mut Progress) {
+    for (path, outcome) in outcomes {
+        match outcome {
+            FileOutcome::Article(article) => {
+                let verb = match article.outcome {
+                    ImportOutcome::Created => Verb::Created,
+                    ImportOutcome::Updated => Verb::Updated,
+                    ImportOutcome::Unchanged => Verb::Unchanged,
+                };
+                progress.file(
+                    &path,
+                    FileReport::Article {
+                        verb,
+                        slug: &article.slug,
+                    },
+                );
             }
-            Ok(missing)
-        };
-        let missing = if self.dry_run {
-            self.store.rehearse(link).await?
-        } else {
-            self.store.write(link).await?
-        };
-        for (path, slugs) in missing {
-            progress.say(format!(
-                "warning      {}: related article(s) {} not found; imported without them",
-                path.display(),
-                slugs.join(", ")
-            ));
+            FileOutcome::Bundle(summary) => progress.file(
+                &path,
+                FileReport::Bundle {
+                    summary: &summary.to_string(),
+                },
+            ),
+            FileOutcome::Failed { line, reason } => {
+                progress.file(
+                    &path,
+                    FileReport::Failed {
+                        line,
+                        reason: &reason,
+                    },
+                );
+            }
         }
-        Ok(())
+    }
+}
+
+/// Warns of related articles that no file or stored article provided.
+fn warn_missing(missing: Vec<(PathBuf, Vec<String>)>, progress: &Progress) {
+    for (path, slugs) in missing {
+        progress.say(format!(
+            "warning      {}: related article(s) {} not found; imported without them",
+            path.display(),
+            slugs.join(", ")
+        ));
     }
 }
 
 /// Starts reading and parsing a batch on the blocking pool.
-fn read_batch_soon(
+fn read_soon(
     paths: Vec<PathBuf>,
-) -> impl std::future::Future<Output = anyhow::Result<Vec<(PathBuf, ReadFile)>>> {
-    let task = tokio::task::spawn_blocking(move || {
-        paths
-            .into_iter()
-            .map(|path| {
-                let read = read_file(&path);
-                (path, read)
-            })
-            .collect()
-    });
+) -> impl std::future::Future<Output = anyhow::Result<Vec<(PathBuf, read::ReadFile)>>> {
+    let task = tokio::task::spawn_blocking(move || read::read_all(paths));
     async move { Ok(task.await?) }
-}
-
-/// Reads one file and tells what it holds.
-fn read_file(path: &std::path::Path) -> ReadFile {
-    use std::io::Read;
-    let unreadable = |reason: String| ReadFile::Unreadable(FormatError { line: None, reason });
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(error) => return unreadable(error.to_string()),
-    };
-    let mut bytes = Vec::new();
-    if let Err(error) = file.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes) {
-        return unreadable(error.to_string());
-    }
-    if matches!(formats::kind_of(&bytes), FileKind::Bundle) {
-        return ReadFile::Bundle;
-    }
-    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-        return unreadable(format!(
-            "the file is larger than {} MiB, more than any article can hold",
-            MAX_DOCUMENT_BYTES / 1024 / 1024
-        ));
-    }
-    match formats::read_document(&bytes) {
-        Ok(document) => ReadFile::Document(document),
-        Err(error) => ReadFile::Unreadable(error),
-    }
 }

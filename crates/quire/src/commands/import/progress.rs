@@ -25,7 +25,7 @@ pub enum FileReport<'a> {
     /// Nothing of the file was written.
     Failed {
         /// Where in the file, when known.
-        line: Option<usize>,
+        line: Option<u64>,
         /// Why.
         reason: &'a str,
     },
@@ -139,6 +139,17 @@ impl Progress {
         match &self.bar {
             Some(bar) => bar.suspend(|| eprintln!("{line}")),
             None => eprintln!("{line}"),
+        }
+    }
+
+    /// Something a bundle's import calls with the records it has read so far, to show on the
+    /// bar while one large file goes in.
+    pub fn ticker(&self) -> impl FnMut(u64) + Send + 'static {
+        let bar = self.bar.clone();
+        move |records| {
+            if let Some(bar) = bar.as_ref().filter(|_| records % 1000 == 0) {
+                bar.set_message(format!("{records} records of a bundle"));
+            }
         }
     }
 

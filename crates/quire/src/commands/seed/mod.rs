@@ -7,6 +7,7 @@ mod newsroom;
 
 use chrono::{TimeZone, Utc};
 use quire_domain::{ArticleStatus, time};
+use quire_persistence::store::all_or_nothing;
 use quire_persistence::store::articles::{self, ImportOutcome};
 
 use crate::cli::SeedArgs;
@@ -24,15 +25,21 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
     page.published_at = Utc.with_ymd_and_hms(2019, 8, 30, 6, 0, 0).single();
     let mut documents = vec![page];
     documents.extend(newsroom::articles());
-    let keyed = documents
-        .into_iter()
-        .map(|document| (document.title.clone(), document))
-        .collect();
     let store = super::open(&args.database)?;
     store.migrate().await?;
     let now = time::now();
     let imported = store
-        .write(move |conn| Ok(articles::import_each(conn, keyed, None, now)))
+        .write(move |conn| {
+            Ok(documents
+                .into_iter()
+                .map(|document| {
+                    let title = document.title.clone();
+                    let result =
+                        all_or_nothing(conn, |conn| articles::import(conn, document, None, now));
+                    (title, result)
+                })
+                .collect::<Vec<_>>())
+        })
         .await?;
     let (mut created, mut unchanged) = (0, 0);
     for (title, result) in imported {
