@@ -12,22 +12,24 @@ pub const WORDS_PER_MINUTE: u32 = 230;
 /// The body's text with the Markdown syntax removed, blocks separated by single spaces.
 pub fn plain_text(markdown: &str) -> String {
     let mut text = String::with_capacity(markdown.len());
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => text.push(' '),
-            _ => {}
-        }
-    }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    visible_words(markdown, |word| {
+        push_word(&mut text, word);
+        true
+    });
+    text
 }
 
-/// An excerpt for listings: the opening of the body, cut at a word boundary.
+/// An excerpt for listings: the opening of the body, cut at a word boundary. Only the opening
+/// is walked, so long bodies cost no more than short ones.
 pub fn derive_excerpt(markdown: &str) -> String {
-    let text = plain_text(markdown);
-    if text.chars().count() <= EXCERPT_CHARS {
+    let mut text = String::new();
+    let mut chars = 0;
+    visible_words(markdown, |word| {
+        chars += usize::from(!text.is_empty()) + word.chars().count();
+        push_word(&mut text, word);
+        chars <= EXCERPT_CHARS
+    });
+    if chars <= EXCERPT_CHARS {
         return text;
     }
     let cut: String = text.chars().take(EXCERPT_CHARS).collect();
@@ -40,7 +42,53 @@ pub fn derive_excerpt(markdown: &str) -> String {
 
 /// Words in the body, counting what a reader sees rather than Markdown syntax.
 pub fn word_count(markdown: &str) -> u32 {
-    u32::try_from(plain_text(markdown).split_whitespace().count()).unwrap_or(u32::MAX)
+    let mut words: u32 = 0;
+    visible_words(markdown, |_| {
+        words = words.saturating_add(1);
+        true
+    });
+    words
+}
+
+/// Appends `word` to `text`, a space between words.
+fn push_word(text: &mut String, word: &str) {
+    if !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(word);
+}
+
+/// Calls `each` with every word a reader sees, in order, until it returns false. A word may
+/// span several pieces of text (`bo*ld*` is one word); block ends and line breaks end words.
+fn visible_words(markdown: &str, mut each: impl FnMut(&str) -> bool) {
+    let mut word = String::new();
+    let mut flush = |word: &mut String| {
+        let go_on = word.is_empty() || each(word);
+        word.clear();
+        go_on
+    };
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(piece) | Event::Code(piece) => {
+                for c in piece.chars() {
+                    if !c.is_whitespace() {
+                        word.push(c);
+                    } else if !flush(&mut word) {
+                        return;
+                    }
+                }
+            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)
+                if !flush(&mut word) =>
+            {
+                return;
+            }
+            _ => {}
+        }
+    }
+    flush(&mut word);
 }
 
 /// Minutes a reader needs, rounded up; never zero for a non-empty body.
@@ -71,6 +119,22 @@ mod tests {
         let excerpt = derive_excerpt(&body);
         assert!(excerpt.ends_with("word…"));
         assert!(excerpt.chars().count() <= EXCERPT_CHARS + 1);
+    }
+
+    #[test]
+    fn a_word_split_by_markup_is_one_word() {
+        assert_eq!(word_count("bo*ld* move"), 2);
+        assert_eq!(plain_text("bo*ld* move"), "bold move");
+    }
+
+    #[test]
+    fn the_excerpt_is_the_opening_of_the_plain_text() {
+        let body = "## Heading\n\nA *long* paragraph, ".to_owned() + &"with many words ".repeat(40);
+        let excerpt = derive_excerpt(&body);
+        let text = plain_text(&body);
+        let kept = excerpt.trim_end_matches('…');
+        assert!(text.starts_with(kept), "{excerpt}");
+        assert!(text.chars().count() > EXCERPT_CHARS);
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub async fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     if args.dry_run {
         rehearse(&store, listed.files, settings, &mut progress).await?;
     } else {
-        write(&store, listed.files, settings, &mut progress).await?;
+        write_in_batches(&store, listed.files, settings, &mut progress).await?;
     }
     let failures = progress.failures();
     progress.finish();
@@ -66,7 +66,7 @@ pub async fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
 
 /// Writes batch after batch, reading the next while the current one is written, then makes
 /// the related links that pointed ahead.
-async fn write(
+async fn write_in_batches(
     store: &Store,
     paths: Vec<PathBuf>,
     settings: Settings,
@@ -94,7 +94,7 @@ async fn write(
     Ok(())
 }
 
-/// Does everything [`write`] would in one transaction and rolls it back, reporting at the end.
+/// Does everything [`write_in_batches`] would in one transaction and rolls it back, reporting at the end.
 async fn rehearse(
     store: &Store,
     paths: Vec<PathBuf>,
