@@ -11,7 +11,7 @@ mod update;
 mod visibility;
 
 pub use create::create;
-pub use import::{ImportOutcome, ImportedArticle, import, link_related};
+pub use import::{ImportOutcome, ImportedArticle, KnownNames, import, link_related};
 pub use lifecycle::{StatusChange, change_status, delete};
 pub use links::{authors_of, related_of, tags_of};
 pub use list::{ArticleFilter, ArticleOrder, count, list};

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use quire_domain::ArticleStatus;
 use quire_persistence::store::all_or_nothing;
-use quire_persistence::store::articles::{self, ImportedArticle};
+use quire_persistence::store::articles::{self, ImportedArticle, KnownNames};
 use quire_persistence::transfer::{BundleSummary, import_bundle};
 use quire_persistence::{DbConn, StoreError};
 
@@ -37,23 +37,26 @@ pub struct Settings {
     pub now: DateTime<Utc>,
 }
 
-/// Writes a batch of files; `records` hears how far a bundle has got.
+/// Writes a batch of files; `names` carries what earlier files matched, and `records` hears
+/// how far a bundle has got.
 pub fn batch(
     conn: &mut DbConn,
     files: Vec<(PathBuf, ReadFile)>,
     settings: Settings,
+    names: &mut KnownNames,
     records: &mut dyn FnMut(u64),
 ) -> Vec<(PathBuf, FileOutcome)> {
     files
         .into_iter()
         .map(|(path, read)| {
             let outcome = match read {
-                ReadFile::Document(document) => outcome(
-                    all_or_nothing(conn, |conn| {
-                        articles::import(conn, *document, settings.status, settings.now)
-                    })
-                    .map(FileOutcome::Article),
-                ),
+                ReadFile::Document(document) => {
+                    let imported = all_or_nothing(conn, |conn| {
+                        articles::import(conn, *document, settings.status, settings.now, names)
+                    });
+                    names.settle(imported.is_ok());
+                    outcome(imported.map(FileOutcome::Article))
+                }
                 ReadFile::Bundle(bundle) => match std::fs::File::open(&bundle) {
                     Ok(file) => outcome(all_or_nothing(conn, |conn| {
                         let mut input = BufReader::with_capacity(1 << 16, file);

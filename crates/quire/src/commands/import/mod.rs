@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use quire_domain::{ArticleStatus, time};
 use quire_persistence::Store;
-use quire_persistence::store::articles::ImportOutcome;
+use quire_persistence::store::articles::{ImportOutcome, KnownNames};
 
 use crate::cli::ImportArgs;
 use apply::{FileOutcome, Settings};
@@ -73,15 +73,20 @@ async fn write_in_batches(
     progress: &mut Progress,
 ) -> anyhow::Result<()> {
     let mut pending = Pending::new();
+    let mut names = KnownNames::default();
     let mut batches = paths.chunks(BATCH).map(<[PathBuf]>::to_vec);
     let mut next = batches.next().map(read_soon);
     while let Some(reading) = next.take() {
         let files = reading.await?;
         next = batches.next().map(read_soon);
         let mut ticker = progress.ticker();
-        let outcomes = store
-            .write(move |conn| Ok(apply::batch(conn, files, settings, &mut ticker)))
+        let (outcomes, known) = store
+            .write(move |conn| {
+                let outcomes = apply::batch(conn, files, settings, &mut names, &mut ticker);
+                Ok((outcomes, names))
+            })
             .await?;
+        names = known;
         pending.extend(pending_of(&outcomes));
         report(outcomes, progress);
     }
@@ -105,9 +110,10 @@ async fn rehearse(
         .rehearse(move |conn| {
             let mut outcomes = Vec::with_capacity(paths.len());
             let mut pending = Pending::new();
+            let mut names = KnownNames::default();
             for chunk in paths.chunks(BATCH) {
                 let files = read::read_all(chunk.to_vec());
-                let written = apply::batch(conn, files, settings, &mut |_| {});
+                let written = apply::batch(conn, files, settings, &mut names, &mut |_| {});
                 pending.extend(pending_of(&written));
                 outcomes.extend(written);
             }

@@ -8,7 +8,7 @@ mod newsroom;
 use chrono::{TimeZone, Utc};
 use quire_domain::{ArticleStatus, time};
 use quire_persistence::store::all_or_nothing;
-use quire_persistence::store::articles::{self, ImportOutcome};
+use quire_persistence::store::articles::{self, ImportOutcome, KnownNames};
 
 use crate::cli::SeedArgs;
 use crate::formats;
@@ -30,12 +30,15 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
     let now = time::now();
     let imported = store
         .write(move |conn| {
+            let mut names = KnownNames::default();
             Ok(documents
                 .into_iter()
                 .map(|document| {
                     let title = document.title.clone();
-                    let result =
-                        all_or_nothing(conn, |conn| articles::import(conn, document, None, now));
+                    let result = all_or_nothing(conn, |conn| {
+                        articles::import(conn, document, None, now, &mut names)
+                    });
+                    names.settle(result.is_ok());
                     (title, result)
                 })
                 .collect::<Vec<_>>())

@@ -6,16 +6,19 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use quire_domain::{
-    Article, ArticleChanges, ArticleDocument, ArticleId, ArticleStatus, AuthorFields, AuthorId,
-    NewArticle, RelatedReference, Slug, SourceFields, SourceId, status::Transition,
+    Article, ArticleChanges, ArticleDocument, ArticleId, ArticleStatus, AuthorId, NewArticle,
+    RelatedReference, Slug, status::Transition,
 };
+
+mod names;
+
+pub use names::KnownNames;
 
 use super::links::{authors_of, related_ids_of, tags_of};
 use super::stage::set_stage;
 use crate::db::DbConn;
 use crate::error::StoreError;
-use crate::schema::{articles, tags};
-use crate::store::{authors, sources};
+use crate::schema::articles;
 
 /// What importing one document did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,16 +44,18 @@ pub enum ImportOutcome {
 }
 
 /// Creates or updates the article `document` describes, creating the authors, source and tags
-/// it names that do not exist yet. `status` overrides the file's own status.
+/// it names that do not exist yet. `status` overrides the file's own status; `names` carries
+/// what earlier documents of the run matched (see [`KnownNames::settle`]).
 pub fn import(
     conn: &mut DbConn,
     document: ArticleDocument,
     status: Option<ArticleStatus>,
     now: DateTime<Utc>,
+    names: &mut KnownNames,
 ) -> Result<ImportedArticle, StoreError> {
-    let author_ids = resolve_authors(conn, &document, now)?;
-    let source_id = resolve_source(conn, &document, now)?;
-    let tag_names = resolve_tags(conn, &document.tags)?;
+    let author_ids = names.authors(conn, &document.authors, now)?;
+    let source_id = names.source(conn, document.source.as_ref(), now)?;
+    let tag_names = names.tags(conn, &document.tags)?;
     let related = resolve_related(conn, &document.related)?;
     let existing = find_existing(conn, &document)?;
     let body = without_resolved_lines(&document.body, &related.titles_found);
@@ -224,111 +229,6 @@ fn refuse_other_original(article: &Article, document: &ArticleDocument) -> Resul
         }),
         _ => Ok(()),
     }
-}
-
-/// The byline's author ids, creating authors no stored one matches, and giving a matched
-/// author without a biography the one the file carries.
-fn resolve_authors(
-    conn: &mut DbConn,
-    document: &ArticleDocument,
-    now: DateTime<Utc>,
-) -> Result<Vec<AuthorId>, StoreError> {
-    let mut ids = Vec::with_capacity(document.authors.len());
-    for reference in &document.authors {
-        let name = reference.name.trim();
-        let author = match authors::by_slug_or_name(conn, name)? {
-            Some(found) if found.bio.is_none() && reference.bio.is_some() => {
-                let fields = AuthorFields {
-                    name: found.name,
-                    slug: None,
-                    bio: reference.bio.clone(),
-                    avatar_url: found.avatar_url,
-                    url: found.url,
-                    user_id: found.user_id,
-                }
-                .validated()?;
-                authors::update(conn, found.id, fields, now)?
-            }
-            Some(found) => found,
-            None => {
-                let fields = AuthorFields {
-                    name: name.to_owned(),
-                    slug: None,
-                    bio: reference.bio.clone(),
-                    avatar_url: None,
-                    url: None,
-                    user_id: None,
-                }
-                .validated()
-                .map_err(|e| e.within("authors"))?;
-                authors::create(conn, fields, now)?
-            }
-        };
-        if !ids.contains(&author.id) {
-            ids.push(author.id);
-        }
-    }
-    Ok(ids)
-}
-
-/// The source's id, created when no stored source matches, and given the file's country
-/// when it had none.
-fn resolve_source(
-    conn: &mut DbConn,
-    document: &ArticleDocument,
-    now: DateTime<Utc>,
-) -> Result<Option<SourceId>, StoreError> {
-    let Some(reference) = &document.source else {
-        return Ok(None);
-    };
-    let name = reference.name.trim();
-    let source = match sources::by_slug_or_name(conn, name)? {
-        Some(found) if found.country.is_none() && reference.country.is_some() => {
-            let fields = SourceFields {
-                name: found.name,
-                slug: None,
-                url: found.url,
-                country: reference.country.clone(),
-            }
-            .validated()?;
-            sources::update(conn, found.id, fields, now)?
-        }
-        Some(found) => found,
-        None => {
-            let fields = SourceFields {
-                name: name.to_owned(),
-                slug: None,
-                url: None,
-                country: reference.country.clone(),
-            }
-            .validated()
-            .map_err(|e| e.within("source"))?;
-            sources::create(conn, fields, now)?
-        }
-    };
-    Ok(Some(source.id))
-}
-
-/// Tag names for the article: a value that is a stored tag's slug stands for that tag's name;
-/// anything else is a name, created if new.
-fn resolve_tags(conn: &mut DbConn, given: &[String]) -> Result<Vec<String>, StoreError> {
-    let mut names: Vec<String> = Vec::with_capacity(given.len());
-    for value in given {
-        let value = value.trim();
-        let by_slug: Option<String> = tags::table
-            .filter(tags::slug.eq(value))
-            .select(tags::name)
-            .first(conn)
-            .optional()?;
-        let name = by_slug.unwrap_or_else(|| value.to_owned());
-        if !names
-            .iter()
-            .any(|n| n.to_lowercase() == name.to_lowercase())
-        {
-            names.push(name);
-        }
-    }
-    Ok(names)
 }
 
 /// Related articles found now, titles that matched, and slugs still to come.
