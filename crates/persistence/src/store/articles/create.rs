@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use quire_domain::status::Transition;
 use quire_domain::{
     Article, ArticleId, ArticleStatus, DomainError, NewArticle, Slug, SourceId, UserId, markdown,
     text,
@@ -21,6 +22,22 @@ use crate::unique_key::UniqueKey;
 pub fn create(
     conn: &mut DbConn,
     input: NewArticle,
+    created_by: Option<UserId>,
+    now: DateTime<Utc>,
+) -> Result<Article, StoreError> {
+    let draft = Transition {
+        status: ArticleStatus::Draft,
+        published_at: None,
+    };
+    create_at_stage(conn, input, draft, created_by, now)
+}
+
+/// Stores a new article already at `stage`, as an import brings in one a file says is
+/// published, in the same statement rather than a second write.
+pub(super) fn create_at_stage(
+    conn: &mut DbConn,
+    input: NewArticle,
+    stage: Transition,
     created_by: Option<UserId>,
     now: DateTime<Utc>,
 ) -> Result<Article, StoreError> {
@@ -53,9 +70,9 @@ pub fn create(
                 articles::body_html.eq(markdown::render_html(&input.body)),
                 articles::body.eq(&input.body),
                 articles::word_count.eq(word_count),
-                articles::status.eq(ArticleStatus::Draft.as_str()),
-                articles::published_at.eq(None::<chrono::NaiveDateTime>),
-                articles::sort_at.eq(at),
+                articles::status.eq(stage.status.as_str()),
+                articles::published_at.eq(stage.published_at.map(naive)),
+                articles::sort_at.eq(stage.published_at.map_or(at, naive)),
                 articles::source_id.eq(input.source_id.map(|s| s.0)),
                 articles::source_url.eq(&input.source_url),
                 articles::canonical_url.eq(&input.canonical_url),

@@ -65,7 +65,8 @@ pub async fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Writes batch after batch, reading the next while the current one is written, then makes
-/// the related links that pointed ahead.
+/// the related links that pointed ahead. A batch goes in whole when it can; when a file in it
+/// fails, the batch is rolled back and written again file by file.
 async fn write_in_batches(
     store: &Store,
     paths: Vec<PathBuf>,
@@ -79,13 +80,28 @@ async fn write_in_batches(
     while let Some(reading) = next.take() {
         let files = reading.await?;
         next = batches.next().map(read_soon);
+        let retry = (files.clone(), names.clone());
         let mut ticker = progress.ticker();
-        let (outcomes, known) = store
+        let at_once = store
             .write(move |conn| {
-                let outcomes = apply::batch(conn, files, settings, &mut names, &mut ticker);
+                let outcomes = apply::at_once(conn, files, settings, &mut names, &mut ticker)?;
                 Ok((outcomes, names))
             })
-            .await?;
+            .await;
+        let (outcomes, known) = match at_once {
+            Ok(written) => written,
+            Err(_) => {
+                let (files, mut names) = retry;
+                let mut ticker = progress.ticker();
+                store
+                    .write(move |conn| {
+                        let outcomes =
+                            apply::file_by_file(conn, files, settings, &mut names, &mut ticker);
+                        Ok((outcomes, names))
+                    })
+                    .await?
+            }
+        };
         names = known;
         pending.extend(pending_of(&outcomes));
         report(outcomes, progress);
@@ -113,7 +129,7 @@ async fn rehearse(
             let mut names = KnownNames::default();
             for chunk in paths.chunks(BATCH) {
                 let files = read::read_all(chunk.to_vec());
-                let written = apply::batch(conn, files, settings, &mut names, &mut |_| {});
+                let written = apply::file_by_file(conn, files, settings, &mut names, &mut |_| {});
                 pending.extend(pending_of(&written));
                 outcomes.extend(written);
             }

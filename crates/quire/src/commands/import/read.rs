@@ -15,6 +15,7 @@ const SNIFF_BYTES: u64 = 4096;
 const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// One file as read.
+#[derive(Clone)]
 pub enum ReadFile {
     /// An article, parsed (boxed: it dwarfs the other cases).
     Document(Box<ArticleDocument>),

@@ -77,8 +77,7 @@ pub fn import(
     let stage = document.stage(status, kept, now)?;
     let (article, outcome) = match existing {
         None => {
-            let article = super::create(conn, input, None, now)?;
-            set_stage(conn, article.id, stage, article.created_at)?;
+            let article = super::create::create_at_stage(conn, input, stage, None, now)?;
             (article, ImportOutcome::Created)
         }
         Some(current) => update_to_match(conn, current, input, stage, now)?,
@@ -194,7 +193,11 @@ fn find_existing(
 ) -> Result<Option<Article>, StoreError> {
     let everything = super::Visibility::Everything;
     if let Some(slug) = &document.slug {
-        let found = super::by_slug(conn, slug, everything)?;
+        // Most imported articles are new: ask for the id alone, the whole row only if it exists.
+        let Some(id) = article_id_by_slug(conn, slug)? else {
+            return Ok(None);
+        };
+        let found = super::by_id(conn, id, everything)?;
         if let Some(article) = &found {
             refuse_other_original(article, document)?;
         }

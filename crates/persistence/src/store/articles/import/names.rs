@@ -17,7 +17,7 @@ use crate::schema::tags;
 use crate::store::{authors, sources};
 
 /// What one import run has matched so far, by the name as a file gives it (in lower case).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct KnownNames {
     authors: HashMap<String, Author>,
     sources: HashMap<String, Source>,
@@ -26,7 +26,7 @@ pub struct KnownNames {
     unsettled: Vec<Key>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Key {
     Author(String),
     Source(String),
