@@ -330,6 +330,60 @@ async fn bad_files_are_named_and_leave_nothing_behind(backend: Backend) {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+async fn bad_bundles_are_named_with_their_line_and_the_rest_go_in(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let editor = app.user(Role::Editor).await;
+    let dir = scratch("bundles");
+    let when = "2026-01-01T00:00:00.000000Z";
+    let article = |slug: &str, authors: Value| {
+        json!({ "type": "article", "slug": slug, "title": slug, "status": "DRAFT", "excerpt": "",
+            "excerptIsCustom": false, "createdAt": when, "updatedAt": when, "version": 1,
+            "body": "Text.", "authors": authors })
+    };
+    let bundle = |records: &[Value]| {
+        let mut lines = vec![json!({ "format": "quire-bundle", "version": 1 }).to_string()];
+        lines.extend(records.iter().map(Value::to_string));
+        lines.join("\n") + "\n"
+    };
+    std::fs::write(
+        dir.join("newer.jsonl"),
+        "{\"format\":\"quire-bundle\",\"version\":99}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("ghost.jsonl"),
+        bundle(&[
+            article("fine", json!([])),
+            article("haunted", json!(["ghost-writer"])),
+        ]),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("good.jsonl"),
+        bundle(&[article("good", json!([]))]),
+    )
+    .unwrap();
+
+    let run = import(&app, &[&dir]);
+    assert_eq!(run.status.code(), Some(1), "{}", stdout(&run));
+    let errors = stderr(&run);
+    assert!(errors.contains("newer.jsonl:1: "), "{errors}");
+    assert!(errors.contains("newer than"), "{errors}");
+    assert!(errors.contains("ghost.jsonl:3: "), "{errors}");
+    assert!(errors.contains("ghost-writer"), "{errors}");
+    let slugs: Vec<Value> = articles(&app, &editor.token)
+        .await
+        .iter()
+        .map(|a| a["slug"].clone())
+        .collect();
+    assert_eq!(
+        slugs,
+        vec![json!("good")],
+        "a refused bundle leaves nothing, not even its good lines"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 async fn status_given_on_the_command_line_wins(backend: Backend) {
     let app = spawn_app(backend).await;
     let output = import_with(&app, &["--status", "published"], &[&fixture()]);
@@ -409,6 +463,7 @@ on_both_backends!(
     also_read_titles_link_articles_that_exist,
     a_markdown_archive_goes_in_once,
     bad_files_are_named_and_leave_nothing_behind,
+    bad_bundles_are_named_with_their_line_and_the_rest_go_in,
     status_given_on_the_command_line_wins,
     the_demo_newsroom_seeds_once,
 );
