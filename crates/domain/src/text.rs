@@ -40,13 +40,30 @@ pub fn derive_excerpt(markdown: &str) -> String {
     format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
-/// Words in the body, counting what a reader sees rather than Markdown syntax.
+/// Words in the body, counting what a reader sees rather than Markdown syntax: the words of
+/// [`plain_text`], counted as the text streams by instead of building it first, since every
+/// stored or imported body is counted.
 pub fn word_count(markdown: &str) -> u32 {
     let mut words: u32 = 0;
-    visible_words(markdown, |_| {
-        words = words.saturating_add(1);
-        true
-    });
+    let mut in_word = false;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                for c in t.chars() {
+                    if c.is_whitespace() {
+                        in_word = false;
+                    } else if !in_word {
+                        in_word = true;
+                        words = words.saturating_add(1);
+                    }
+                }
+            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => in_word = false,
+            _ => {}
+        }
+    }
     words
 }
 
@@ -135,6 +152,20 @@ mod tests {
         let kept = excerpt.trim_end_matches('…');
         assert!(text.starts_with(kept), "{excerpt}");
         assert!(text.chars().count() > EXCERPT_CHARS);
+    }
+
+    #[test]
+    fn counts_the_words_of_the_plain_text() {
+        for body in [
+            "",
+            "One",
+            "## Head\n\nSome *bold*`code` next\nline\n\n- item\n- two words",
+            "foo*bar* baz  \t qux\r\n\n> quoted **strong**text\n\n| a | b |\n|---|---|\n| c d | e |",
+            "Urdu اردو متن and 中文 words\u{2028}separated",
+        ] {
+            let expected = plain_text(body).split_whitespace().count();
+            assert_eq!(word_count(body) as usize, expected, "{body:?}");
+        }
     }
 
     #[test]

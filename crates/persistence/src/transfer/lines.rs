@@ -19,14 +19,14 @@ const KEPT_CAPACITY: usize = 1024 * 1024;
 
 /// Reads numbered lines from a bundle.
 pub(super) struct Lines<'a> {
-    input: &'a mut dyn BufRead,
+    input: &'a mut (dyn BufRead + Send),
     buffer: Vec<u8>,
     number: u64,
     consumed: u64,
 }
 
 impl<'a> Lines<'a> {
-    pub(super) fn new(input: &'a mut dyn BufRead) -> Self {
+    pub(super) fn new(input: &'a mut (dyn BufRead + Send)) -> Self {
         Lines {
             input,
             buffer: Vec::new(),

@@ -1,19 +1,19 @@
 //! Articles from a bundle, a batch at a time: one statement finds which are stored already,
 //! four read those back to compare, and new rows, bylines, tags and revisions go in with a
 //! multi-row insert each, whatever the batch size. Only articles that changed are written one
-//! statement each. The derived columns (HTML, word count, sort key) are computed here, as
-//! `store::articles::create` computes them.
+//! statement each. The HTML and word count come computed by the reader; the sort key is the
+//! publication instant, or the creation instant until there is one.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use quire_domain::bundle::ArticleRecord;
-use quire_domain::{markdown, text};
 
 use super::super::BundleError;
 use super::super::article_records;
 use super::super::directory::{Directory, Keys};
+use super::reading::Derived;
 use super::{Import, at_lines};
 use crate::db::DbConn;
 use crate::error::StoreError;
@@ -26,25 +26,25 @@ const MAX_PARAMETERS: usize = 30_000;
 
 #[derive(Insertable, AsChangeset)]
 #[diesel(table_name = articles, treat_none_as_null = true)]
-struct ArticleValues {
-    slug: String,
-    title: String,
-    subtitle: Option<String>,
-    status: String,
+struct ArticleValues<'a> {
+    slug: &'a str,
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    status: &'a str,
     published_at: Option<NaiveDateTime>,
     sort_at: NaiveDateTime,
     source_id: Option<i64>,
-    source_url: Option<String>,
-    canonical_url: Option<String>,
-    excerpt: String,
+    source_url: Option<&'a str>,
+    canonical_url: Option<&'a str>,
+    excerpt: &'a str,
     excerpt_is_custom: bool,
     word_count: i32,
     created_by: Option<i64>,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     version: i32,
-    body: String,
-    body_html: String,
+    body: &'a str,
+    body_html: &'a str,
 }
 
 /// Columns of [`ArticleValues`].
@@ -87,6 +87,7 @@ struct TagLinkValues {
 struct Resolved {
     line: u64,
     record: ArticleRecord,
+    derived: Derived,
     authors: Vec<i64>,
     tags: Vec<i64>,
     source: Option<i64>,
@@ -98,21 +99,21 @@ struct Resolved {
 pub(super) fn write_batch(
     conn: &mut DbConn,
     import: &mut Import,
-    batch: Vec<(u64, ArticleRecord)>,
+    batch: Vec<(u64, ArticleRecord, Derived)>,
 ) -> Result<(), StoreError> {
     let lines = (
-        batch.first().map_or(0, |(line, _)| *line),
-        batch.last().map_or(0, |(line, _)| *line),
+        batch.first().map_or(0, |(line, ..)| *line),
+        batch.last().map_or(0, |(line, ..)| *line),
     );
     let mut first_line: HashMap<&str, u64> = HashMap::new();
-    for (line, record) in &batch {
+    for (line, record, _) in &batch {
         if let Some(first) = first_line.insert(&record.slug, *line) {
             return Err(twice(*line, &record.slug, first));
         }
     }
     let batch: Vec<Resolved> = batch
         .into_iter()
-        .map(|(line, record)| resolve(&import.directory, line, record))
+        .map(|(line, record, derived)| resolve(&import.directory, line, record, derived))
         .collect::<Result<_, _>>()?;
     let slugs: Vec<&str> = batch.iter().map(|a| a.record.slug.as_str()).collect();
     let stored_ids: HashMap<String, i64> = articles::table
@@ -181,6 +182,7 @@ fn resolve(
     directory: &Directory,
     line: u64,
     record: ArticleRecord,
+    derived: Derived,
 ) -> Result<Resolved, StoreError> {
     let slug = &record.slug;
     let find = |keys: &Keys, key: &str, what: &str| {
@@ -228,6 +230,7 @@ fn resolve(
     Ok(Resolved {
         line,
         record,
+        derived,
         authors,
         tags,
         source,
@@ -236,30 +239,30 @@ fn resolve(
     })
 }
 
-/// The row of an article, with its derived columns computed.
-fn values_of(article: &Resolved) -> ArticleValues {
+/// The row of an article, with the derived columns the reader computed and the sort key.
+fn values_of(article: &Resolved) -> ArticleValues<'_> {
     let record = &article.record;
     let created_at = naive(record.created_at);
     let published_at = record.published_at.map(naive);
     ArticleValues {
-        slug: record.slug.clone(),
-        title: record.title.clone(),
-        subtitle: record.subtitle.clone(),
-        status: record.status.as_str().to_owned(),
+        slug: &record.slug,
+        title: &record.title,
+        subtitle: record.subtitle.as_deref(),
+        status: record.status.as_str(),
         published_at,
         sort_at: published_at.unwrap_or(created_at),
         source_id: article.source,
-        source_url: record.source_url.clone(),
-        canonical_url: record.canonical_url.clone(),
-        excerpt: record.excerpt.clone(),
+        source_url: record.source_url.as_deref(),
+        canonical_url: record.canonical_url.as_deref(),
+        excerpt: &record.excerpt,
         excerpt_is_custom: record.excerpt_is_custom,
-        word_count: i32::try_from(text::word_count(&record.body)).unwrap_or(i32::MAX),
+        word_count: article.derived.word_count,
         created_by: article.created_by,
         created_at,
         updated_at: naive(record.updated_at),
         version: record.version,
-        body: record.body.clone(),
-        body_html: markdown::render_html(&record.body),
+        body: &record.body,
+        body_html: &article.derived.body_html,
     }
 }
 
@@ -272,7 +275,7 @@ fn write(
 ) -> Result<(), StoreError> {
     let mut written: Vec<(i64, Resolved)> = Vec::with_capacity(new.len() + changed.len());
     if !new.is_empty() {
-        let rows: Vec<ArticleValues> = new.iter().map(values_of).collect();
+        let rows: Vec<ArticleValues<'_>> = new.iter().map(values_of).collect();
         let mut ids: HashMap<String, i64> = HashMap::with_capacity(rows.len());
         for chunk in rows.chunks(MAX_PARAMETERS / ARTICLE_COLUMNS) {
             let inserted: Vec<(i64, String)> = on_backend!(conn, |conn| {

@@ -1,11 +1,12 @@
 //! Reading a bundle into the database, inside the caller's transaction.
 //!
 //! Records are read one line at a time and checked with the domain's rules before anything is
-//! written. Users, authors, sources and tags, a few hundred rows, are written one by one, with
-//! their keys kept in memory; articles and "also read" lists are gathered into batches and
-//! written a batch at a time in multi-row statements. A reference must point backwards: to a
-//! row earlier in the file, or to one already stored (the "also read" lists come last so that
-//! every article is known by then).
+//! written, on a reading thread that runs ahead of the writing (see `reading`). Users, authors,
+//! sources and tags, a few hundred rows, are written one by one, with their keys kept in
+//! memory; articles and "also read" lists are gathered into batches and written a batch at a
+//! time in multi-row statements. A reference must point backwards: to a row earlier in the
+//! file, or to one already stored (the "also read" lists come last so that every article is
+//! known by then).
 
 /// Runs `$query`, built with `$conn` bound to the backend's own connection. Multi-row inserts
 /// need this: diesel's connection over both backends has no multi-row insert for SQLite, while
@@ -21,19 +22,23 @@ macro_rules! on_backend {
 
 mod articles;
 mod named;
+mod reading;
 mod related;
+mod tuning;
 
 use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
+use std::sync::mpsc::{Receiver, sync_channel};
 
-use quire_domain::bundle::{ArticleRecord, BundleHeader, Record, RelatedRecord, read_record};
+use quire_domain::bundle::{ArticleRecord, BundleHeader, RelatedRecord};
 
 use super::BundleError;
 use super::directory::Directory;
-use super::lines::{Lines, MAX_HEADER_BYTES, MAX_RECORD_BYTES};
+use super::lines::{Lines, MAX_HEADER_BYTES};
 use super::summary::BundleSummary;
 use crate::db::DbConn;
 use crate::error::StoreError;
+use reading::{Derived, Item, Parsed};
 
 /// Articles written per batch.
 const ARTICLES_PER_BATCH: usize = 500;
@@ -53,7 +58,7 @@ const RELATED_PER_BATCH: usize = 1_000;
 /// [`StoreError::Bundle`], which gives its number and what is wrong with it.
 pub fn import_bundle(
     conn: &mut DbConn,
-    input: &mut dyn BufRead,
+    input: &mut (dyn BufRead + Send),
     progress: &mut dyn FnMut(u64),
 ) -> Result<BundleSummary, StoreError> {
     let mut lines = Lines::new(input);
@@ -66,15 +71,18 @@ pub fn import_bundle(
     };
     BundleHeader::read(header).map_err(|e| BundleError::at(number, e.reason))?;
     let mut import = Import::start(conn)?;
-    while let Some((number, line)) = lines.next_line(MAX_RECORD_BYTES)? {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record = read_record(line).map_err(|e| BundleError::at(number, e.reason))?;
-        import.take(conn, number, record)?;
-        progress(lines.consumed());
-    }
-    import.finish(conn)
+    tuning::for_bulk_writes(conn, |conn| {
+        std::thread::scope(|scope| {
+            let (queue, records) = sync_channel(reading::READ_AHEAD);
+            let reader = scope.spawn(move || reading::read_all(lines, queue));
+            let written = import.write_all(conn, records, progress);
+            match reader.join() {
+                Ok(()) => written,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })?;
+        import.finish(conn)
+    })
 }
 
 /// The kinds written one record at a time, whose keys are remembered to refuse repeats.
@@ -92,8 +100,8 @@ struct Import {
     summary: BundleSummary,
     /// The line each key of the small kinds was met on, to refuse a key given twice.
     seen: HashMap<(Kind, String), u64>,
-    /// Articles read but not yet written, with their lines.
-    articles: Vec<(u64, ArticleRecord)>,
+    /// Articles read but not yet written, with their lines and derived figures.
+    articles: Vec<(u64, ArticleRecord, Derived)>,
     /// Bytes of text in `articles`.
     article_bytes: usize,
     /// "Also read" lists read but not yet written, with their lines.
@@ -122,49 +130,76 @@ impl Import {
         })
     }
 
+    /// Takes every record the reader sends, in file order. At a bad line, what came before it
+    /// is written first, so an earlier line that cannot be stored is the one reported.
+    fn write_all(
+        &mut self,
+        conn: &mut DbConn,
+        records: Receiver<Result<Parsed, BundleError>>,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<(), StoreError> {
+        for parsed in records {
+            match parsed {
+                Ok(parsed) => {
+                    let consumed = parsed.consumed;
+                    self.take(conn, parsed)?;
+                    progress(consumed);
+                }
+                Err(bad) => {
+                    self.flush_articles(conn)?;
+                    self.flush_related(conn)?;
+                    return Err(bad.into());
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Takes one record: writes it, or queues it for its batch.
-    fn take(&mut self, conn: &mut DbConn, line: u64, record: Record) -> Result<(), StoreError> {
-        if !matches!(record, Record::Article(_)) {
+    fn take(&mut self, conn: &mut DbConn, parsed: Parsed) -> Result<(), StoreError> {
+        let Parsed { line, item, .. } = parsed;
+        if !matches!(item, Item::Article(..)) {
             self.flush_articles(conn)?;
         }
-        if !matches!(record, Record::Related(_)) {
+        if !matches!(item, Item::Related(_)) {
             self.flush_related(conn)?;
         }
-        match record {
-            Record::User(user) => {
+        match item {
+            Item::User(user) => {
                 self.first_time(Kind::User, &user.email, line)?;
                 named::user(conn, &mut self.directory, &mut self.summary, user)
                     .map_err(|e| at_lines((line, line), e))
             }
-            Record::Author(author) => {
+            Item::Author(author) => {
                 self.first_time(Kind::Author, &author.slug, line)?;
                 named::author(conn, &mut self.directory, &mut self.summary, line, author)
                     .map_err(|e| at_lines((line, line), e))
             }
-            Record::Source(source) => {
+            Item::Source(source) => {
                 self.first_time(Kind::Source, &source.slug, line)?;
                 named::source(conn, &mut self.directory, &mut self.summary, source)
                     .map_err(|e| at_lines((line, line), e))
             }
-            Record::Tag(tag) => {
+            Item::Tag(tag) => {
                 self.first_time(Kind::Tag, &tag.slug, line)?;
                 named::tag(conn, &mut self.directory, &mut self.summary, line, tag)
                     .map_err(|e| at_lines((line, line), e))
             }
-            Record::Article(article) => {
+            Item::Article(article, derived) => {
                 self.article_bytes += article.body.len()
+                    + derived.body_html.len()
                     + article
                         .revisions
                         .iter()
                         .map(|r| r.body.len())
                         .sum::<usize>();
-                self.articles.push((line, *article));
+                self.articles.push((line, *article, derived));
                 if self.articles.len() >= ARTICLES_PER_BATCH || self.article_bytes >= BATCH_BYTES {
                     self.flush_articles(conn)?;
                 }
                 Ok(())
             }
-            Record::Related(related) => {
+            Item::Related(related) => {
                 self.related.push((line, related));
                 if self.related.len() >= RELATED_PER_BATCH {
                     self.flush_related(conn)?;
@@ -204,7 +239,7 @@ impl Import {
     }
 
     /// Writes what is still queued and clears the "also read" links the file took away.
-    fn finish(mut self, conn: &mut DbConn) -> Result<BundleSummary, StoreError> {
+    fn finish(&mut self, conn: &mut DbConn) -> Result<BundleSummary, StoreError> {
         self.flush_articles(conn)?;
         self.flush_related(conn)?;
         let dropped: Vec<i64> = self

@@ -46,7 +46,7 @@ pub fn at_once(
     files: Vec<(PathBuf, ReadFile)>,
     settings: Settings,
     names: &mut KnownNames,
-    records: &mut dyn FnMut(u64),
+    bytes_read: &mut dyn FnMut(u64),
 ) -> Result<Vec<(PathBuf, FileOutcome)>, StoreError> {
     let mut outcomes = Vec::with_capacity(files.len());
     for (path, read) in files {
@@ -61,7 +61,7 @@ pub fn at_once(
             ReadFile::Bundle(bundle) => match std::fs::File::open(&bundle) {
                 Ok(file) => {
                     let mut input = BufReader::with_capacity(1 << 16, file);
-                    FileOutcome::Bundle(import_bundle(conn, &mut input, records)?)
+                    FileOutcome::Bundle(import_bundle(conn, &mut input, bytes_read)?)
                 }
                 Err(error) => FileOutcome::Failed {
                     line: None,
@@ -77,14 +77,14 @@ pub fn at_once(
 }
 
 /// Writes a batch of files, each in a savepoint of its own so a refused file leaves nothing
-/// behind while the others go in; `names` carries what earlier files matched, and `records`
+/// behind while the others go in; `names` carries what earlier files matched, and `bytes_read`
 /// hears how far a bundle has got.
 pub fn file_by_file(
     conn: &mut DbConn,
     files: Vec<(PathBuf, ReadFile)>,
     settings: Settings,
     names: &mut KnownNames,
-    records: &mut dyn FnMut(u64),
+    bytes_read: &mut dyn FnMut(u64),
 ) -> Vec<(PathBuf, FileOutcome)> {
     files
         .into_iter()
@@ -100,7 +100,7 @@ pub fn file_by_file(
                 ReadFile::Bundle(bundle) => match std::fs::File::open(&bundle) {
                     Ok(file) => outcome(all_or_nothing(conn, |conn| {
                         let mut input = BufReader::with_capacity(1 << 16, file);
-                        import_bundle(conn, &mut input, records).map(FileOutcome::Bundle)
+                        import_bundle(conn, &mut input, bytes_read).map(FileOutcome::Bundle)
                     })),
                     Err(error) => FileOutcome::Failed {
                         line: None,

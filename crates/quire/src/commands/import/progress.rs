@@ -142,13 +142,16 @@ impl Progress {
         }
     }
 
-    /// Something a bundle's import calls with the records it has read so far, to show on the
+    /// Something a bundle's import calls with the bytes it has read so far, to show on the
     /// bar while one large file goes in.
     pub fn ticker(&self) -> impl FnMut(u64) + Send + 'static {
         let bar = self.bar.clone();
-        move |records| {
-            if let Some(bar) = bar.as_ref().filter(|_| records % 1000 == 0) {
-                bar.set_message(format!("{records} records of a bundle"));
+        let mut shown = 0;
+        move |bytes| {
+            let mib = bytes >> 20;
+            if let Some(bar) = bar.as_ref().filter(|_| mib != shown) {
+                shown = mib;
+                bar.set_message(format!("{mib} MiB of a bundle read"));
             }
         }
     }
