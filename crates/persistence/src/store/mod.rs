@@ -6,6 +6,7 @@
 
 pub mod articles;
 pub mod authors;
+mod bulk;
 mod named;
 pub mod revisions;
 pub mod settings;
@@ -20,6 +21,8 @@ use std::sync::{Arc, Mutex};
 
 use diesel::Connection;
 use diesel::connection::SimpleConnection;
+
+pub use bulk::for_bulk_writes;
 
 use crate::db::{Backend, DatabaseUrl, DbConn, StatementCounter};
 use crate::error::StoreError;

@@ -24,7 +24,6 @@ mod articles;
 mod named;
 mod reading;
 mod related;
-mod tuning;
 
 use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
@@ -71,7 +70,7 @@ pub fn import_bundle(
     };
     BundleHeader::read(header).map_err(|e| BundleError::at(number, e.reason))?;
     let mut import = Import::start(conn)?;
-    tuning::for_bulk_writes(conn, |conn| {
+    crate::store::for_bulk_writes(conn, |conn| {
         std::thread::scope(|scope| {
             let (queue, records) = sync_channel(reading::READ_AHEAD);
             let reader = scope.spawn(move || reading::read_all(lines, queue));

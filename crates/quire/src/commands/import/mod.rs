@@ -18,6 +18,7 @@ use std::process::ExitCode;
 use quire_domain::{ArticleStatus, time};
 use quire_persistence::Store;
 use quire_persistence::store::articles::{ImportOutcome, KnownNames};
+use quire_persistence::store::for_bulk_writes;
 
 use crate::cli::ImportArgs;
 use apply::{FileOutcome, Settings};
@@ -84,7 +85,9 @@ async fn write_in_batches(
         let mut ticker = progress.ticker();
         let at_once = store
             .write(move |conn| {
-                let outcomes = apply::at_once(conn, files, settings, &mut names, &mut ticker)?;
+                let outcomes = for_bulk_writes(conn, |conn| {
+                    apply::at_once(conn, files, settings, &mut names, &mut ticker)
+                })?;
                 Ok((outcomes, names))
             })
             .await;
@@ -95,8 +98,15 @@ async fn write_in_batches(
                 let mut ticker = progress.ticker();
                 store
                     .write(move |conn| {
-                        let outcomes =
-                            apply::file_by_file(conn, files, settings, &mut names, &mut ticker);
+                        let outcomes = for_bulk_writes(conn, |conn| {
+                            Ok(apply::file_by_file(
+                                conn,
+                                files,
+                                settings,
+                                &mut names,
+                                &mut ticker,
+                            ))
+                        })?;
                         Ok((outcomes, names))
                     })
                     .await?

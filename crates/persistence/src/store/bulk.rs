@@ -1,4 +1,4 @@
-//! Settings that make one large transaction of inserts cheaper, for the length of an import.
+//! Settings that make a large transaction of inserts cheaper, for the length of an import.
 //!
 //! SQLite keeps 2 MiB of pages in memory by default; a transaction that dirties more spills
 //! them into the write-ahead log and reads them back page by page, which doubled the system
@@ -31,7 +31,7 @@ struct Available {
 }
 
 /// Runs `f` with the backend set for bulk writes, and sets things back afterwards.
-pub(super) fn for_bulk_writes<T>(
+pub fn for_bulk_writes<T>(
     conn: &mut DbConn,
     f: impl FnOnce(&mut DbConn) -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {
