@@ -45,6 +45,9 @@ pub struct ArticleDocument {
     pub related: Vec<RelatedReference>,
     /// Where search engines should consider the original to live.
     pub canonical_url: Option<String>,
+    /// The body already rendered, when the reader of the file had a thread to spare; the
+    /// importer uses it only while the body stays as read.
+    pub rendered: Option<crate::markdown::RenderedBody>,
 }
 
 /// An author as a file names one.

@@ -14,6 +14,27 @@ pub fn render_html(markdown: &str) -> String {
     ammonia::clean(&unsafe_html)
 }
 
+/// What a body gives when it is stored: its safe HTML and the words a reader sees. Deriving
+/// them is most of the CPU an article's write costs, so a bulk writer derives them on another
+/// thread ahead of the write and hands them over with the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedBody {
+    /// [`render_html`] of the body.
+    pub html: String,
+    /// [`crate::text::word_count`] of the body.
+    pub word_count: u32,
+}
+
+impl RenderedBody {
+    /// Renders and counts `markdown`.
+    pub fn of(markdown: &str) -> Self {
+        RenderedBody {
+            html: render_html(markdown),
+            word_count: crate::text::word_count(markdown),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

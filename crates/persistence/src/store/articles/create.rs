@@ -3,10 +3,10 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use quire_domain::markdown::RenderedBody;
 use quire_domain::status::Transition;
 use quire_domain::{
-    Article, ArticleId, ArticleStatus, DomainError, NewArticle, Slug, SourceId, UserId, markdown,
-    text,
+    Article, ArticleId, ArticleStatus, DomainError, NewArticle, Slug, SourceId, UserId, text,
 };
 
 use super::links::{set_authors, set_related, set_tags};
@@ -29,15 +29,17 @@ pub fn create(
         status: ArticleStatus::Draft,
         published_at: None,
     };
-    create_at_stage(conn, input, draft, created_by, now)
+    create_at_stage(conn, input, draft, None, created_by, now)
 }
 
 /// Stores a new article already at `stage`, as an import brings in one a file says is
-/// published, in the same statement rather than a second write.
+/// published, in the same statement rather than a second write; `rendered`, when given, is
+/// the body's rendering made ahead on another thread.
 pub(super) fn create_at_stage(
     conn: &mut DbConn,
     input: NewArticle,
     stage: Transition,
+    rendered: Option<RenderedBody>,
     created_by: Option<UserId>,
     now: DateTime<Utc>,
 ) -> Result<Article, StoreError> {
@@ -57,7 +59,8 @@ pub(super) fn create_at_stage(
         .excerpt
         .clone()
         .unwrap_or_else(|| text::derive_excerpt(&input.body));
-    let word_count = i32::try_from(text::word_count(&input.body)).unwrap_or(i32::MAX);
+    let rendered = rendered.unwrap_or_else(|| RenderedBody::of(&input.body));
+    let word_count = i32::try_from(rendered.word_count).unwrap_or(i32::MAX);
     let at = naive(now);
     let insert = |conn: &mut DbConn, slug: &str| {
         diesel::insert_into(articles::table)
@@ -67,7 +70,7 @@ pub(super) fn create_at_stage(
                 articles::subtitle.eq(&input.subtitle),
                 articles::excerpt.eq(&excerpt),
                 articles::excerpt_is_custom.eq(excerpt_is_custom),
-                articles::body_html.eq(markdown::render_html(&input.body)),
+                articles::body_html.eq(&rendered.html),
                 articles::body.eq(&input.body),
                 articles::word_count.eq(word_count),
                 articles::status.eq(stage.status.as_str()),

@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use quire_domain::ArticleDocument;
+use quire_domain::markdown::RenderedBody;
 
 use crate::formats::{self, FileKind, FormatError};
 
@@ -48,7 +49,10 @@ fn read_start_then_rest(path: &Path) -> std::io::Result<ReadFile> {
         ))));
     }
     Ok(match formats::read_document(&bytes) {
-        Ok(document) => ReadFile::Document(Box::new(document)),
+        Ok(mut document) => {
+            document.rendered = Some(RenderedBody::of(&document.body));
+            ReadFile::Document(Box::new(document))
+        }
         Err(error) => ReadFile::Unreadable(error),
     })
 }

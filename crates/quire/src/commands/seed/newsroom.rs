@@ -227,6 +227,7 @@ fn article(desk: &Desk, d: usize, h: usize, headline: &str, n: usize) -> Article
         published_at,
         related,
         canonical_url: None,
+        rendered: None,
     }
 }
 

@@ -77,7 +77,8 @@ pub fn import(
     let stage = document.stage(status, kept, now)?;
     let (article, outcome) = match existing {
         None => {
-            let article = super::create::create_at_stage(conn, input, stage, None, now)?;
+            let rendered = document.rendered.filter(|_| input.body == document.body);
+            let article = super::create::create_at_stage(conn, input, stage, rendered, None, now)?;
             (article, ImportOutcome::Created)
         }
         Some(current) => update_to_match(conn, current, input, stage, now)?,
