@@ -170,12 +170,17 @@ async fn a_markdown_archive_goes_in_once(backend: Backend) {
     let dir = scratch("archive");
     std::fs::write(
         dir.join("one.md"),
-        "---\ntitle: One\nslug: one\nauthors: [Ana Ruiz]\nsource: {name: The Harbour Gazette, country: Ireland}\nsourceUrl: https://gazette.example/one\ntags: [Ports, Weather]\nstatus: published\npublishedAt: 2026-03-01T08:00:00Z\nrelated: [two]\ncanonical_url: https://gazette.example/one\n---\n\nFirst body.\n",
+        "---\ntitle: One\nslug: one\nauthors: [Ana Ruiz]\nsource: {name: The Harbour Gazette, country: Ireland}\nsourceUrl: https://gazette.example/one\ntags: [Ports, Weather]\nstatus: published\npublishedAt: 2026-03-01T08:00:00Z\nrelated: [two, a-zero]\ncanonical_url: https://gazette.example/one\n---\n\nFirst body.\n",
     )
     .unwrap();
     std::fs::write(
         dir.join("two.md"),
         "---\ntitle: Two\nslug: two\nauthors: ana ruiz\ntags: [ports]\nexcerpt: Hand written.\n---\n\nSecond body.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("a-zero.md"),
+        "---\ntitle: Zero\nslug: a-zero\n---\n\nRead first, linked second.\n",
     )
     .unwrap();
 
@@ -195,7 +200,7 @@ async fn a_markdown_archive_goes_in_once(backend: Backend) {
         stderr(&first)
     );
     let all = articles(&app, &editor.token).await;
-    assert_eq!(all.len(), 2);
+    assert_eq!(all.len(), 3);
     let one = &all[0];
     assert_eq!(one["status"], "PUBLISHED");
     assert_eq!(one["canonicalUrl"], "https://gazette.example/one");
@@ -209,7 +214,7 @@ async fn a_markdown_archive_goes_in_once(backend: Backend) {
     );
     assert_eq!(
         one["related"],
-        json!([{ "title": "Two" }]),
+        json!([{ "title": "Two" }, { "title": "Zero" }]),
         "a link to a later file is made"
     );
     assert_eq!(
@@ -226,7 +231,7 @@ async fn a_markdown_archive_goes_in_once(backend: Backend) {
             .lines()
             .filter(|l| l.starts_with("unchanged"))
             .count(),
-        2,
+        3,
         "{}",
         stdout(&again)
     );
@@ -240,7 +245,7 @@ async fn a_markdown_archive_goes_in_once(backend: Backend) {
     let edited = import(&app, &[&dir]);
     assert!(stdout(&edited).contains("updated"), "{}", stdout(&edited));
     let all = articles(&app, &editor.token).await;
-    assert_eq!(all.len(), 2);
+    assert_eq!(all.len(), 3);
     assert_eq!(all[1]["title"], "Two, revised");
     assert_eq!(all[1]["version"], 2);
     std::fs::remove_dir_all(dir).unwrap();

@@ -27,8 +27,9 @@ pub struct ImportedArticle {
     pub slug: String,
     /// Whether it was created, updated or already as the file says.
     pub outcome: ImportOutcome,
-    /// Related slugs that named no stored article yet: files later in the same run may create
-    /// them, so the caller links them once every file is in (see [`link_related`]).
+    /// When some related slugs named no stored article yet, the whole related list by slug in
+    /// the file's order: files later in the same run may create them, so the caller links the
+    /// list once every file is in (see [`link_related`]). Empty when nothing waits.
     pub pending_related: Vec<String>,
 }
 
@@ -70,7 +71,7 @@ pub fn import(
         source_url: document.source_url.clone(),
         canonical_url: document.canonical_url.clone(),
         tags: tag_names,
-        related_ids: related.ids,
+        related_ids: related.ids(),
     }
     .validated()?;
     let kept = existing.as_ref().and_then(|a| a.published_at);
@@ -86,30 +87,31 @@ pub fn import(
     Ok(ImportedArticle {
         slug: article.slug,
         outcome,
-        pending_related: related.missing,
+        pending_related: related.to_link_later(conn)?,
     })
 }
 
-/// Adds the related links that could not be made while the articles they point at were still
-/// to come; returns the slugs that still name no article.
+/// Makes an article's related list once the run has brought in the articles it names:
+/// `wanted` is the whole list by slug, in the file's order; returns the slugs that still name
+/// no article.
 pub fn link_related(
     conn: &mut DbConn,
     slug: &str,
-    pending: &[String],
+    wanted: &[String],
 ) -> Result<Vec<String>, StoreError> {
-    let Some(article) = super::by_slug(conn, slug, super::Visibility::Everything)? else {
+    let Some(article) = article_id_by_slug(conn, slug)? else {
         return Err(StoreError::NotFound("article"));
     };
-    let mut ids = related_ids_of(conn, article.id)?;
+    let mut ids = Vec::with_capacity(wanted.len());
     let mut missing = Vec::new();
-    for wanted in pending {
-        match article_id_by_slug(conn, wanted)? {
-            Some(id) if !ids.contains(&id) && id != article.id => ids.push(id),
+    for related in wanted {
+        match article_id_by_slug(conn, related)? {
+            Some(id) if !ids.contains(&id) && id != article => ids.push(id),
             Some(_) => {}
-            None => missing.push(wanted.clone()),
+            None => missing.push(related.clone()),
         }
     }
-    super::links::set_related(conn, article.id, &ids)?;
+    super::links::set_related(conn, article, &ids)?;
     Ok(missing)
 }
 
@@ -235,11 +237,40 @@ fn refuse_other_original(article: &Article, document: &ArticleDocument) -> Resul
     }
 }
 
-/// Related articles found now, titles that matched, and slugs still to come.
+/// Related articles in the file's order: found now, or slugs still to come; and the titles
+/// that matched.
 struct ResolvedRelated {
-    ids: Vec<ArticleId>,
+    wanted: Vec<Result<ArticleId, String>>,
     titles_found: Vec<String>,
-    missing: Vec<String>,
+}
+
+impl ResolvedRelated {
+    /// The related articles stored now.
+    fn ids(&self) -> Vec<ArticleId> {
+        self.wanted
+            .iter()
+            .filter_map(|w| w.as_ref().ok().copied())
+            .collect()
+    }
+
+    /// When some slugs name no stored article yet, the whole list by slug in the file's order,
+    /// so linking it later keeps that order; empty otherwise.
+    fn to_link_later(&self, conn: &mut DbConn) -> Result<Vec<String>, StoreError> {
+        if self.wanted.iter().all(Result::is_ok) {
+            return Ok(Vec::new());
+        }
+        let mut slugs = Vec::with_capacity(self.wanted.len());
+        for wanted in &self.wanted {
+            slugs.push(match wanted {
+                Ok(id) => articles::table
+                    .filter(articles::id.eq(id.0))
+                    .select(articles::slug)
+                    .first(conn)?,
+                Err(slug) => slug.clone(),
+            });
+        }
+        Ok(slugs)
+    }
 }
 
 /// Finds the related articles a document names. A title that matches no article stays in the
@@ -249,17 +280,14 @@ fn resolve_related(
     given: &[RelatedReference],
 ) -> Result<ResolvedRelated, StoreError> {
     let mut resolved = ResolvedRelated {
-        ids: Vec::new(),
+        wanted: Vec::new(),
         titles_found: Vec::new(),
-        missing: Vec::new(),
     };
     for reference in given {
-        match reference {
-            RelatedReference::Slug(slug) => match article_id_by_slug(conn, slug)? {
-                Some(id) if !resolved.ids.contains(&id) => resolved.ids.push(id),
-                Some(_) => {}
-                None => resolved.missing.push(slug.clone()),
-            },
+        let found = match reference {
+            RelatedReference::Slug(slug) => {
+                article_id_by_slug(conn, slug)?.ok_or_else(|| slug.clone())
+            }
             RelatedReference::Title(title) => {
                 let id: Option<i64> = articles::table
                     .filter(articles::title.eq(title.trim()))
@@ -267,13 +295,15 @@ fn resolve_related(
                     .select(articles::id)
                     .first(conn)
                     .optional()?;
-                if let Some(id) = id.map(ArticleId) {
-                    if !resolved.ids.contains(&id) {
-                        resolved.ids.push(id);
-                    }
-                    resolved.titles_found.push(title.clone());
-                }
+                let Some(id) = id.map(ArticleId) else {
+                    continue;
+                };
+                resolved.titles_found.push(title.clone());
+                Ok(id)
             }
+        };
+        if !resolved.wanted.contains(&found) {
+            resolved.wanted.push(found);
         }
     }
     Ok(resolved)
