@@ -37,7 +37,7 @@ pub async fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let listed = files::collect(&args.paths);
     let store = super::open(&args.database)?;
     store.migrate().await?;
-    let mut progress = Progress::start(listed.files.len(), args.dry_run);
+    let mut progress = Progress::start(listed.files.len() + listed.unreadable.len(), args.dry_run);
     for (path, reason) in &listed.unreadable {
         progress.file(path, FileReport::Failed { line: None, reason });
     }
@@ -125,7 +125,8 @@ async fn write_in_batches(
     Ok(())
 }
 
-/// Does everything [`write_in_batches`] would in one transaction and rolls it back, reporting at the end.
+/// Does everything [`write_in_batches`] would in one transaction and rolls it back,
+/// reporting at the end.
 async fn rehearse(
     store: &Store,
     paths: Vec<PathBuf>,
