@@ -4,8 +4,7 @@
 //! can stream, and nothing that changes from one export to the next (no export time), so the
 //! same content always gives the same bytes.
 
-use serde::de::{IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use super::RecordError;
 
@@ -60,58 +59,9 @@ impl BundleHeader {
     }
 }
 
-/// Whether `start`, the first bytes of a file, begins a bundle: its first line is a JSON object
-/// whose first key is `"format"` with the value `"quire-bundle"`. A byte order mark is allowed.
-pub fn is_bundle_start(start: &[u8]) -> bool {
-    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
-    // JSON counts a carriage return as white space, so a Windows line ending needs no care.
-    let line = start.split(|b| *b == b'\n').next().unwrap_or_default();
-    let mut deserializer = serde_json::Deserializer::from_slice(line);
-    let first_is_format = deserializer.deserialize_map(FirstEntryIsFormat);
-    matches!(first_is_format, Ok(true)) && deserializer.end().is_ok()
-}
-
-/// Reads a JSON object, answering whether its first entry is `"format": "quire-bundle"`.
-struct FirstEntryIsFormat;
-
-impl<'de> Visitor<'de> for FirstEntryIsFormat {
-    type Value = bool;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        let first = map.next_entry::<String, serde_json::Value>()?;
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(
-            matches!(first, Some((key, serde_json::Value::String(value)))
-            if key == "format" && value == FORMAT),
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn recognises_a_bundle_by_its_first_key() {
-        assert!(is_bundle_start(
-            b"{\"format\":\"quire-bundle\",\"version\":1}\n{\"type\":\"user\""
-        ));
-        assert!(is_bundle_start(
-            b"\xEF\xBB\xBF{ \"format\" : \"quire-bundle\", \"version\": 7 }\r\n"
-        ));
-        assert!(!is_bundle_start(
-            b"{\"version\":1,\"format\":\"quire-bundle\"}\n"
-        ));
-        assert!(!is_bundle_start(b"{\"format\":\"other\"}\n"));
-        assert!(!is_bundle_start(b"---\ntitle: x\n---\n"));
-        assert!(!is_bundle_start(b"{\"format\":\"quire-bundle\""));
-        assert!(!is_bundle_start(b""));
-        assert!(!is_bundle_start(b"\x00\xff\xfe garbage"));
-    }
 
     #[test]
     fn refuses_other_files_and_newer_versions() {

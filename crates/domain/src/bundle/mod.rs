@@ -17,7 +17,7 @@ pub mod timestamp;
 mod validate;
 
 pub use decode::read_record;
-pub use header::{BundleHeader, FORMAT, VERSION, is_bundle_start};
+pub use header::{BundleHeader, FORMAT, VERSION};
 pub use record::{
     ArticleRecord, AuthorRecord, Record, RelatedRecord, RevisionRecord, SourceRecord, TagRecord,
     UserRecord,
