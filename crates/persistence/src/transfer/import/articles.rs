@@ -9,11 +9,11 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use quire_domain::bundle::ArticleRecord;
+use quire_domain::markdown::RenderedBody;
 
 use super::super::BundleError;
 use super::super::article_records;
 use super::super::directory::{Directory, Keys};
-use super::reading::Derived;
 use super::{Import, at_lines};
 use crate::db::DbConn;
 use crate::error::StoreError;
@@ -87,7 +87,7 @@ struct TagLinkValues {
 struct Resolved {
     line: u64,
     record: ArticleRecord,
-    derived: Derived,
+    derived: RenderedBody,
     authors: Vec<i64>,
     tags: Vec<i64>,
     source: Option<i64>,
@@ -99,7 +99,7 @@ struct Resolved {
 pub(super) fn write_batch(
     conn: &mut DbConn,
     import: &mut Import,
-    batch: Vec<(u64, ArticleRecord, Derived)>,
+    batch: Vec<(u64, ArticleRecord, RenderedBody)>,
 ) -> Result<(), StoreError> {
     let lines = (
         batch.first().map_or(0, |(line, ..)| *line),
@@ -182,7 +182,7 @@ fn resolve(
     directory: &Directory,
     line: u64,
     record: ArticleRecord,
-    derived: Derived,
+    derived: RenderedBody,
 ) -> Result<Resolved, StoreError> {
     let slug = &record.slug;
     let find = |keys: &Keys, key: &str, what: &str| {
@@ -256,13 +256,13 @@ fn values_of(article: &Resolved) -> ArticleValues<'_> {
         canonical_url: record.canonical_url.as_deref(),
         excerpt: &record.excerpt,
         excerpt_is_custom: record.excerpt_is_custom,
-        word_count: article.derived.word_count,
+        word_count: i32::try_from(article.derived.word_count).unwrap_or(i32::MAX),
         created_by: article.created_by,
         created_at,
         updated_at: naive(record.updated_at),
         version: record.version,
         body: &record.body,
-        body_html: &article.derived.body_html,
+        body_html: &article.derived.html,
     }
 }
 

@@ -30,6 +30,7 @@ use std::io::BufRead;
 use std::sync::mpsc::{Receiver, sync_channel};
 
 use quire_domain::bundle::{ArticleRecord, BundleHeader, RelatedRecord};
+use quire_domain::markdown::RenderedBody;
 
 use super::BundleError;
 use super::directory::Directory;
@@ -37,7 +38,7 @@ use super::lines::{Lines, MAX_HEADER_BYTES};
 use super::summary::BundleSummary;
 use crate::db::DbConn;
 use crate::error::StoreError;
-use reading::{Derived, Item, Parsed};
+use reading::{Item, Parsed};
 
 /// Articles written per batch.
 const ARTICLES_PER_BATCH: usize = 500;
@@ -100,7 +101,7 @@ struct Import {
     /// The line each key of the small kinds was met on, to refuse a key given twice.
     seen: HashMap<(Kind, String), u64>,
     /// Articles read but not yet written, with their lines and derived figures.
-    articles: Vec<(u64, ArticleRecord, Derived)>,
+    articles: Vec<(u64, ArticleRecord, RenderedBody)>,
     /// Bytes of text in `articles`.
     article_bytes: usize,
     /// "Also read" lists read but not yet written, with their lines.
@@ -186,7 +187,7 @@ impl Import {
             }
             Item::Article(article, derived) => {
                 self.article_bytes += article.body.len()
-                    + derived.body_html.len()
+                    + derived.html.len()
                     + article
                         .revisions
                         .iter()

@@ -13,7 +13,7 @@ use quire_domain::bundle::{
     ArticleRecord, AuthorRecord, Record, RelatedRecord, SourceRecord, TagRecord, UserRecord,
     read_record,
 };
-use quire_domain::{markdown, text};
+use quire_domain::markdown::RenderedBody;
 
 use super::super::BundleError;
 use super::super::lines::{Lines, MAX_RECORD_BYTES};
@@ -43,7 +43,7 @@ pub(super) enum Item {
     /// A tag.
     Tag(TagRecord),
     /// An article and what its body gives.
-    Article(Box<ArticleRecord>, Derived),
+    Article(Box<ArticleRecord>, RenderedBody),
     /// An "also read" list.
     Related(RelatedRecord),
 }
@@ -56,27 +56,10 @@ impl From<Record> for Item {
             Record::Source(source) => Item::Source(source),
             Record::Tag(tag) => Item::Tag(tag),
             Record::Article(article) => {
-                let derived = Derived::of(&article);
+                let derived = RenderedBody::of(&article.body);
                 Item::Article(article, derived)
             }
             Record::Related(related) => Item::Related(related),
-        }
-    }
-}
-
-/// What an article's body gives, computed as `store::articles::create` computes it.
-pub(super) struct Derived {
-    /// Sanitised HTML.
-    pub body_html: String,
-    /// Words a reader sees.
-    pub word_count: i32,
-}
-
-impl Derived {
-    fn of(article: &ArticleRecord) -> Self {
-        Derived {
-            body_html: markdown::render_html(&article.body),
-            word_count: i32::try_from(text::word_count(&article.body)).unwrap_or(i32::MAX),
         }
     }
 }
