@@ -5,8 +5,8 @@ use std::net::TcpListener;
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
-use quire_persistence::Store;
 use quire_persistence::store::settings;
+use quire_persistence::{Store, StoreError};
 use secrecy::ExposeSecret;
 use tracing_actix_web::TracingLogger;
 
@@ -48,6 +48,27 @@ pub enum StartError {
     },
 }
 
+/// The signing secret kept in the database, stored now if none is. Servers starting together
+/// on one SQLite file race to store it, and the loser's transaction still sees the file as it
+/// was when it began, without the winner's secret; a fresh transaction a moment later does.
+async fn settle_generated_secret(store: &Store) -> Result<String, StoreError> {
+    let generated = refresh::generate_secret();
+    let mut attempts = 0;
+    loop {
+        let initial = generated.clone();
+        let settled = store
+            .write(move |conn| settings::get_or_init(conn, "jwt_secret", &initial))
+            .await;
+        match settled {
+            Err(StoreError::NotFound(_) | StoreError::Unavailable(_)) if attempts < 5 => {
+                attempts += 1;
+                tokio::time::sleep(std::time::Duration::from_millis(50 * attempts)).await;
+            }
+            settled => return settled,
+        }
+    }
+}
+
 impl Application {
     /// Opens and migrates the database, settles the signing secret, and binds the address.
     pub async fn build(config: Config) -> Result<Self, StartError> {
@@ -55,12 +76,7 @@ impl Application {
         store.migrate().await?;
         let secret = match &config.jwt_secret {
             Some(secret) => secret.expose_secret().to_owned(),
-            None => {
-                let generated = refresh::generate_secret();
-                store
-                    .write(move |conn| settings::get_or_init(conn, "jwt_secret", &generated))
-                    .await?
-            }
+            None => settle_generated_secret(&store).await?,
         };
         let auth = Auth::new(store.clone(), secret.as_bytes(), config.password_cost);
         let schema = graphql::builder(config.query_limits)
