@@ -1,9 +1,10 @@
 //! `quire import PATH…`: articles in from Markdown files with front matter, saved article pages
 //! and Quire bundles, the format told by each file's content.
 //!
-//! Files go in batches, one transaction a batch and a savepoint a file, so a bad file leaves
-//! nothing half-written while the rest go in at the cost of a few large commits; the next batch
-//! is read and parsed while the current one is written. A dry run does all of it in one
+//! Files go in batches, one transaction a batch, written whole when every file goes in; when
+//! one fails, the batch is rolled back and written again with a savepoint a file, so a bad file
+//! leaves nothing half-written while the rest go in. The next batch is read, parsed and
+//! rendered while the current one is written. A dry run does all of it in one
 //! transaction that is rolled back, so it reports exactly what a real run would do, and files
 //! that name each other see each other as they would for real.
 
