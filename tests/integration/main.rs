@@ -18,6 +18,7 @@ mod editorial;
 mod filters;
 mod graphql_http;
 mod health;
+mod http_caching;
 mod http_limits;
 mod limits;
 mod migrations;

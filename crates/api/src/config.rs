@@ -7,6 +7,7 @@ use secrecy::SecretString;
 
 use crate::auth::password::PasswordCost;
 use crate::graphql::limits::QueryLimits;
+use crate::http::caching::CachePolicy;
 use crate::http::limits::HttpLimits;
 
 /// Everything [`crate::Application::build`] needs.
@@ -29,6 +30,10 @@ pub struct Config {
     /// How long an anonymous response may be served from the cache at most; zero turns the
     /// cache off. Writes through this server invalidate it at once.
     pub response_cache: Duration,
+    /// What `Cache-Control` lets CDNs and browsers do with anonymous answers.
+    pub cache_policy: CachePolicy,
+    /// Browser origins allowed to call the API from their pages (see [`crate::http::cors`]).
+    pub cors_origins: Vec<String>,
     /// Header size and connection timeouts.
     pub http: HttpLimits,
     /// Whether a browser's `GET /graphql` gets the GraphiQL page.
@@ -40,7 +45,8 @@ pub struct Config {
 
 impl Config {
     /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
-    /// eight connections, one worker per core, a one-second response cache, the default
+    /// eight connections, one worker per core, a one-second response cache, a minute of public
+    /// caching, no cross-origin callers, the default
     /// [`HttpLimits`] and query limits, GraphiQL on.
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
@@ -51,6 +57,8 @@ impl Config {
             pool: PoolConfig::new(8),
             workers: 0,
             response_cache: Duration::from_secs(1),
+            cache_policy: CachePolicy::default(),
+            cors_origins: Vec::new(),
             http: HttpLimits::default(),
             graphiql: true,
             query_limits: QueryLimits::default(),

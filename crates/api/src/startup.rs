@@ -1,9 +1,10 @@
 //! Building and running the server, the same way for the binary and for tests.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
 use actix_web::dev::Server;
-use actix_web::middleware::from_fn;
+use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
 use quire_persistence::store::settings;
 use quire_persistence::{Store, StoreError};
@@ -15,11 +16,13 @@ use crate::auth::session::Auth;
 use crate::config::Config;
 use crate::graphql;
 use crate::http::cache::ResponseCache;
+use crate::http::caching::{self, ContentCaching};
 use crate::http::graphql::GraphqlState;
 use crate::http::limits;
 use crate::http::request_span::RequestSpan;
 use crate::http::security_headers::security_headers;
 use crate::http::{self as routes};
+use crate::http::{compression, cors};
 
 /// Largest request body accepted, comfortably above the longest article allowed.
 pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
@@ -83,13 +86,20 @@ impl Application {
             .data(store.clone())
             .data(auth.clone())
             .finish();
+        let cache = ResponseCache::new(config.response_cache);
+        let caching = Arc::new(ContentCaching {
+            policy: config.cache_policy,
+            cache: cache.clone(),
+            store: store.clone(),
+        });
         let state = web::Data::new(GraphqlState {
             schema,
             store: store.clone(),
             auth,
-            cache: ResponseCache::new(config.response_cache),
+            cache,
             limits: config.query_limits,
         });
+        let cors_origins = config.cors_origins.clone();
         let bind_error = |source| StartError::Bind {
             address: config.bind.clone(),
             source,
@@ -100,7 +110,15 @@ impl Application {
         let http_limits = config.http;
         let graphiql = config.graphiql;
         let mut server = HttpServer::new(move || {
+            let caching = caching.clone();
             App::new()
+                .wrap(from_fn(move |req, next| {
+                    caching::respond(caching.clone(), req, next)
+                }))
+                .wrap(from_fn(compression::skip_small_bodies))
+                .wrap(Compress::default())
+                .wrap(from_fn(compression::settle_encoding))
+                .wrap(cors::for_origins(&cors_origins))
                 .wrap(limits::explain_oversized_body(MAX_BODY_BYTES))
                 .wrap(from_fn(move |req, next| {
                     limits::cap_header_size(http_limits.max_header_bytes, req, next)

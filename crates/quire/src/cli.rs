@@ -12,6 +12,11 @@
 //!   answered `UNAVAILABLE` (default 2000).
 //! - `QUIRE_WORKERS`: HTTP worker threads (default 0, one per core).
 //! - `QUIRE_RESPONSE_CACHE_MS`: longest life of a cached anonymous response (default 1000; 0 off).
+//! - `QUIRE_CACHE_MAX_AGE`, `QUIRE_CACHE_STALE_WHILE_REVALIDATE`: seconds CDNs and browsers may
+//!   keep an anonymous content answer fresh, then serve it stale while revalidating (defaults 60
+//!   and 300; see `quire_api::http::caching`).
+//! - `QUIRE_CORS_ORIGINS`: browser origins allowed to call the API, comma-separated, or `*`
+//!   (default none; see `quire_api::http::cors`).
 //! - `QUIRE_MAX_HEADER_BYTES`: most bytes of request headers; more is answered 431 (default
 //!   16384).
 //! - `QUIRE_REQUEST_HEAD_TIMEOUT_MS`: time a client has to send its request head before it is
@@ -29,6 +34,8 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use quire_api::graphql::limits::QueryLimits;
+use quire_api::http::caching::CachePolicy;
+use quire_api::http::cors;
 use quire_domain::{ArticleStatus, Role};
 use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
@@ -149,6 +156,16 @@ pub struct ServeArgs {
     /// through this server invalidate it at once; 0 turns the cache off.
     #[arg(long, env = "QUIRE_RESPONSE_CACHE_MS", default_value_t = 1000)]
     pub response_cache_ms: u64,
+    /// Seconds CDNs and browsers may treat an anonymous content answer as fresh.
+    #[arg(long, env = "QUIRE_CACHE_MAX_AGE", default_value_t = CachePolicy::default().max_age.as_secs())]
+    pub cache_max_age: u64,
+    /// Seconds more they may serve it stale while fetching a fresh one.
+    #[arg(long, env = "QUIRE_CACHE_STALE_WHILE_REVALIDATE", default_value_t = CachePolicy::default().stale_while_revalidate.as_secs())]
+    pub cache_stale_while_revalidate: u64,
+    /// Browser origins allowed to call the API from their pages, comma-separated
+    /// (`https://www.example.com,http://localhost:3000`), or `*` for any.
+    #[arg(long, env = "QUIRE_CORS_ORIGINS", default_value = "", value_parser = CorsOrigins::parse)]
+    pub cors_origins: CorsOrigins,
     /// Most bytes of request headers accepted; more is answered 431.
     #[arg(long, env = "QUIRE_MAX_HEADER_BYTES", default_value_t = 16 * 1024)]
     pub max_header_bytes: usize,
@@ -181,6 +198,17 @@ pub struct ServeArgs {
     /// Let callers without credentials send batches.
     #[arg(long, env = "QUIRE_ANONYMOUS_BATCH", default_value_t = QueryLimits::default().anonymous_batch, action = clap::ArgAction::Set)]
     pub anonymous_batch: bool,
+}
+
+/// The origins of `QUIRE_CORS_ORIGINS`, checked; one value, since clap would read a list field
+/// as a flag given several times.
+#[derive(Debug, Clone)]
+pub struct CorsOrigins(pub Vec<String>);
+
+impl CorsOrigins {
+    fn parse(list: &str) -> Result<Self, String> {
+        cors::parse_origins(list).map(Self)
+    }
 }
 
 /// Stages `quire import` may give articles, overriding what files say.

@@ -1,22 +1,37 @@
-//! A short-lived cache of anonymous GraphQL responses.
+//! A short-lived cache of anonymous answers: GraphQL responses and the read-only HTTP routes
+//! (REST, feeds, sitemaps).
 //!
-//! Readers without credentials all see the same published content, so the same query with the
-//! same variables gets the same answer; the home page asked by thousands of readers a second is
-//! computed once per write instead. An entry serves only while no write has committed through
-//! this server since it was computed, and never longer than its time to live, which bounds how
-//! late readers see writes made through other servers sharing the database and scheduled
-//! articles going live. Signed-in users, mutations and responses with errors are never cached.
+//! Readers without credentials all see the same published content, so the same request gets
+//! the same answer; the home page asked by thousands of readers a second is computed once per
+//! write instead. An entry serves only while no write has committed through this server since
+//! it was computed, and never longer than its time to live, which bounds how late readers see
+//! writes made through other servers sharing the database and scheduled articles going live.
+//! Signed-in users, API tokens, mutations and answers with errors are never cached.
 
+use std::sync::Arc;
 use std::time::Duration;
 
+use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::web::Bytes;
 use async_graphql::Request;
 
-/// Most responses kept at once.
+/// Most answers kept at once.
 const CAPACITY: u64 = 10_000;
 
-/// Responses by request, each with the store generation it was computed at.
-pub struct ResponseCache(moka::sync::Cache<String, (u64, Bytes)>);
+/// One cached answer: its body and the headers that describe it (content type, last change).
+#[derive(Debug, Clone)]
+pub struct CachedAnswer {
+    /// The store generation it was computed at.
+    generation: u64,
+    /// The body as sent.
+    pub body: Bytes,
+    /// Headers that belong to the body rather than to one exchange.
+    pub headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+/// Answers by request key; cheap to clone, clones share the entries.
+#[derive(Clone)]
+pub struct ResponseCache(moka::sync::Cache<String, Arc<CachedAnswer>>);
 
 impl ResponseCache {
     /// A cache whose entries live at most `ttl`; `None` when `ttl` is zero (caching off).
@@ -31,26 +46,36 @@ impl ResponseCache {
         })
     }
 
-    /// The key of a request: its operation, text and variables.
+    /// The key of a GraphQL request: its operation, text and variables.
     pub fn key(request: &Request) -> String {
         let variables = serde_json::to_string(&request.variables).unwrap_or_default();
         format!(
-            "{}\u{0}{}\u{0}{variables}",
+            "graphql\u{0}{}\u{0}{}\u{0}{variables}",
             request.operation_name.as_deref().unwrap_or_default(),
             request.query
         )
     }
 
-    /// The cached body for `key`, if it was computed at `generation`.
-    pub fn get(&self, key: &str, generation: u64) -> Option<Bytes> {
+    /// The cached answer for `key`, if it was computed at `generation`.
+    pub fn get(&self, key: &str, generation: u64) -> Option<Arc<CachedAnswer>> {
         self.0
             .get(key)
-            .filter(|(at, _)| *at == generation)
-            .map(|(_, body)| body)
+            .filter(|answer| answer.generation == generation)
     }
 
-    /// Keeps `body` for `key`, computed at `generation`.
-    pub fn put(&self, key: String, generation: u64, body: Bytes) {
-        self.0.insert(key, (generation, body));
+    /// Keeps `body` and its `headers` for `key`, computed at `generation`.
+    pub fn put(
+        &self,
+        key: String,
+        generation: u64,
+        body: Bytes,
+        headers: Vec<(HeaderName, HeaderValue)>,
+    ) {
+        let answer = CachedAnswer {
+            generation,
+            body,
+            headers,
+        };
+        self.0.insert(key, Arc::new(answer));
     }
 }

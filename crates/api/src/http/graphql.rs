@@ -35,6 +35,7 @@ use crate::graphql::executed::Executed;
 use crate::graphql::limits::{LimitExceeded, QueryLimits};
 use crate::graphql::loaders::Loaders;
 use crate::http::cache::ResponseCache;
+use crate::http::caching::CachePolicy;
 
 use media::MediaType;
 
@@ -152,8 +153,8 @@ async fn execute(
         (Some(cache), BatchRequest::Single(request), Viewer::Anonymous) => {
             let generation = state.store.generation();
             let key = ResponseCache::key(request);
-            if let Some(body) = cache.get(&key, generation) {
-                return reply(StatusCode::OK, media, id, "hit", body);
+            if let Some(answer) = cache.get(&key, generation) {
+                return reply(StatusCode::OK, media, id, "hit", answer.body.clone());
             }
             (!is_mutation(request)).then_some((cache, key, generation))
         }
@@ -218,10 +219,18 @@ async fn execute(
     };
     match cacheable {
         Some((cache, key, generation)) if clean => {
-            cache.put(key, generation, body.clone());
+            cache.put(key, generation, body.clone(), Vec::new());
             reply(status, media, id, "miss", body)
         }
-        _ => reply(status, media, id, "off", body),
+        _ => {
+            let mut response = reply(status, media, id, "off", body);
+            if !clean {
+                response
+                    .headers_mut()
+                    .insert(header::CACHE_CONTROL, CachePolicy::refusal());
+            }
+            response
+        }
     }
 }
 

@@ -1,6 +1,9 @@
 //! HTTP routes.
 
 pub mod cache;
+pub mod caching;
+pub mod compression;
+pub mod cors;
 pub mod graphiql;
 pub mod graphql;
 pub mod health;

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use quire_api::graphql::limits::QueryLimits;
+use quire_api::http::caching::CachePolicy;
 use quire_api::http::limits::HttpLimits;
 use quire_api::{Application, Config};
 use quire_persistence::PoolConfig;
@@ -20,6 +21,11 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         },
         workers: args.workers,
         response_cache: Duration::from_millis(args.response_cache_ms),
+        cache_policy: CachePolicy {
+            max_age: Duration::from_secs(args.cache_max_age),
+            stale_while_revalidate: Duration::from_secs(args.cache_stale_while_revalidate),
+        },
+        cors_origins: args.cors_origins.0,
         http: HttpLimits {
             max_header_bytes: args.max_header_bytes,
             request_head_timeout: Duration::from_millis(args.request_head_timeout_ms),
