@@ -23,6 +23,7 @@ mod http_limits;
 mod limits;
 mod migrations;
 mod pagination;
+mod persisted_queries;
 mod races;
 mod resilience;
 mod roles;

@@ -38,6 +38,12 @@ pub struct Config {
     pub http: HttpLimits,
     /// Whether a browser's `GET /graphql` gets the GraphiQL page.
     pub graphiql: bool,
+    /// Whether the schema answers introspection (`QUIRE_INTROSPECTION`); code generators and
+    /// GraphiQL need it, some deployments prefer not to describe their API to everyone.
+    pub introspection: bool,
+    /// Whether callers without a session may run only operations registered ahead
+    /// (`QUIRE_PERSISTED_ONLY`; see [`crate::http::graphql::persisted`]).
+    pub persisted_only: bool,
     /// What one GraphQL request may ask for (cost, aliases, fields, batches); see
     /// [`crate::graphql::limits`] for the `QUIRE_MAX_…` variables that set them.
     pub query_limits: QueryLimits,
@@ -47,7 +53,7 @@ impl Config {
     /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
     /// eight connections, one worker per core, a one-second response cache, a minute of public
     /// caching, no cross-origin callers, the default
-    /// [`HttpLimits`] and query limits, GraphiQL on.
+    /// [`HttpLimits`] and query limits, GraphiQL and introspection on, any operation allowed.
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
             bind: "127.0.0.1:8080".to_owned(),
@@ -61,6 +67,8 @@ impl Config {
             cors_origins: Vec::new(),
             http: HttpLimits::default(),
             graphiql: true,
+            introspection: true,
+            persisted_only: false,
             query_limits: QueryLimits::default(),
         }
     }

@@ -18,6 +18,7 @@ use crate::graphql;
 use crate::http::cache::ResponseCache;
 use crate::http::caching::{self, ContentCaching};
 use crate::http::graphql::GraphqlState;
+use crate::http::graphql::persisted::PersistedQueries;
 use crate::http::limits;
 use crate::http::request_span::RequestSpan;
 use crate::http::security_headers::security_headers;
@@ -82,10 +83,13 @@ impl Application {
             None => settle_generated_secret(&store).await?,
         };
         let auth = Auth::new(store.clone(), secret.as_bytes(), config.password_cost);
-        let schema = graphql::builder(config.query_limits)
+        let mut schema = graphql::builder(config.query_limits)
             .data(store.clone())
-            .data(auth.clone())
-            .finish();
+            .data(auth.clone());
+        if !config.introspection {
+            schema = schema.extension(graphql::introspection::NoIntrospection);
+        }
+        let schema = schema.finish();
         let cache = ResponseCache::new(config.response_cache);
         let caching = Arc::new(ContentCaching {
             policy: config.cache_policy,
@@ -98,6 +102,7 @@ impl Application {
             auth,
             cache,
             limits: config.query_limits,
+            persisted: PersistedQueries::new(store.clone(), config.persisted_only),
         });
         let cors_origins = config.cors_origins.clone();
         let bind_error = |source| StartError::Bind {

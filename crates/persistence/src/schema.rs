@@ -222,6 +222,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// GraphQL operations registered ahead, by the SHA-256 of their text.
+    persisted_queries (hash) {
+        /// SHA-256 of the operation text, lowercase hex.
+        hash -> Text,
+        /// The operation text.
+        query -> Text,
+        /// Registration instant (UTC).
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(article_authors -> articles (article_id));
 diesel::joinable!(article_authors -> authors (author_id));
 diesel::joinable!(article_tags -> articles (article_id));
@@ -243,4 +255,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     article_revisions,
     refresh_tokens,
     settings,
+    persisted_queries,
 );

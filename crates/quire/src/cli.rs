@@ -24,6 +24,10 @@
 //! - `QUIRE_KEEP_ALIVE_MS`: how long an idle connection stays open (default 5000; 0 closes it
 //!   after each response).
 //! - `QUIRE_GRAPHIQL`: `false` turns off the GraphiQL page on `GET /graphql` (default `true`).
+//! - `QUIRE_INTROSPECTION`: `false` turns off schema introspection (default `true`).
+//! - `QUIRE_PERSISTED_ONLY`: `true` lets callers without a session run only operations
+//!   registered with `quire queries add` (default `false`; see
+//!   `quire_api::http::graphql::persisted`).
 //! - `QUIRE_MAX_QUERY_COST`, `QUIRE_MAX_ALIASES`, `QUIRE_MAX_FIELDS`, `QUIRE_MAX_DEPTH`,
 //!   `QUIRE_MAX_BATCH`, `QUIRE_ANONYMOUS_BATCH`: what one GraphQL request may ask for (defaults
 //!   10,000, 50, 500, 12, 10, `false`; see `quire_api::graphql::limits`).
@@ -94,6 +98,34 @@ pub enum Command {
     Import(ImportArgs),
     /// Fill the database with content to explore.
     Seed(SeedArgs),
+    /// Manage GraphQL operations registered ahead, the only ones a server started with
+    /// `--persisted-only` runs for readers without a session.
+    Queries {
+        /// What to do with registered operations.
+        #[command(subcommand)]
+        command: QueriesCommand,
+    },
+}
+
+/// `quire queries …`.
+#[derive(Debug, Subcommand)]
+pub enum QueriesCommand {
+    /// Register the operations in GraphQL files, each file's text as it is: clients send the
+    /// SHA-256 of exactly that text. Prints each file's hash.
+    Add(QueriesAddArgs),
+    /// Print every registered operation's hash and first line.
+    List(DatabaseArgs),
+}
+
+/// `quire queries add`.
+#[derive(Debug, Args)]
+pub struct QueriesAddArgs {
+    /// Database to register in.
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// `.graphql` files, one operation document each.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<std::path::PathBuf>,
 }
 
 /// Where the database is.
@@ -179,6 +211,13 @@ pub struct ServeArgs {
     /// Whether a browser's `GET /graphql` gets the GraphiQL page.
     #[arg(long, env = "QUIRE_GRAPHIQL", default_value_t = true, action = clap::ArgAction::Set)]
     pub graphiql: bool,
+    /// Whether the schema answers introspection queries.
+    #[arg(long, env = "QUIRE_INTROSPECTION", default_value_t = true, action = clap::ArgAction::Set)]
+    pub introspection: bool,
+    /// Let callers without a session (anonymous readers, API tokens) run only operations
+    /// registered ahead with `quire queries add`.
+    #[arg(long, env = "QUIRE_PERSISTED_ONLY")]
+    pub persisted_only: bool,
     /// Highest estimated cost of one GraphQL operation: each field costs 1, each paged list
     /// multiplies what it selects by its page size (`first`/`last`, 20 when absent).
     #[arg(long, env = "QUIRE_MAX_QUERY_COST", default_value_t = QueryLimits::default().max_cost)]

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, UserCommand};
+use cli::{Cli, Command, QueriesCommand, UserCommand};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<ExitCode> {
@@ -25,6 +25,12 @@ async fn main() -> anyhow::Result<ExitCode> {
         } => commands::user::create(args).await,
         Command::Import(args) => return commands::import::run(args).await,
         Command::Seed(args) => commands::seed::run(args).await,
+        Command::Queries {
+            command: QueriesCommand::Add(args),
+        } => commands::queries::add(args).await,
+        Command::Queries {
+            command: QueriesCommand::List(database),
+        } => commands::queries::list(database).await,
         Command::Schema => {
             print!("{}", quire_api::graphql::sdl());
             Ok(())

@@ -5,6 +5,7 @@ pub mod author;
 pub mod connection;
 pub mod context;
 pub mod executed;
+pub mod introspection;
 pub mod limits;
 pub mod loaders;
 mod named;

@@ -13,6 +13,7 @@
 
 mod media;
 mod params;
+pub mod persisted;
 
 use actix_web::http::StatusCode;
 use actix_web::http::header;
@@ -38,6 +39,7 @@ use crate::http::cache::ResponseCache;
 use crate::http::caching::CachePolicy;
 
 use media::MediaType;
+use persisted::PersistedQueries;
 
 /// What the GraphQL routes share.
 pub struct GraphqlState {
@@ -52,6 +54,16 @@ pub struct GraphqlState {
     /// What one request may ask for; the schema applies the per-operation limits, the handler
     /// the batch limits.
     pub limits: QueryLimits,
+    /// Operations known by hash.
+    pub persisted: PersistedQueries,
+}
+
+/// How the request came: a mutation sent over GET is refused, so a link can never change
+/// content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Get,
+    Post,
 }
 
 /// `POST /graphql` with a JSON body: one request or a batch.
@@ -70,7 +82,7 @@ pub async fn post(
         return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, &error, media, id);
     }
     match params::from_body(&body) {
-        Ok(batch) => execute(&req, batch, media, &state, id).await,
+        Ok(batch) => execute(&req, batch, Method::Post, media, &state, id).await,
         Err(error) => refuse(StatusCode::BAD_REQUEST, &error, media, id),
     }
 }
@@ -78,19 +90,12 @@ pub async fn post(
 /// `GET /graphql`: a query in the URL. Mutations need POST, so a link can never change content.
 pub async fn get(req: HttpRequest, state: web::Data<GraphqlState>, id: RequestId) -> HttpResponse {
     let media = MediaType::negotiate(&req);
-    let mut request = match params::from_query_string(req.query_string()) {
+    let request = match params::from_query_string(req.query_string()) {
         Ok(request) => request,
         Err(error) => return refuse(StatusCode::BAD_REQUEST, &error, media, id),
     };
-    if is_mutation(&mut request) {
-        let error = ApiError::bad_input("query", "mutations must be sent with POST");
-        let mut response = refuse(StatusCode::METHOD_NOT_ALLOWED, &error, media, id);
-        response
-            .headers_mut()
-            .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
-        return response;
-    }
-    execute(&req, BatchRequest::Single(request), media, &state, id).await
+    let batch = BatchRequest::Single(request);
+    execute(&req, batch, Method::Get, media, &state, id).await
 }
 
 /// A JSON body in UTF-8, the only request body the specification requires servers to take.
@@ -115,6 +120,7 @@ fn is_mutation(request: &mut Request) -> bool {
 async fn execute(
     req: &HttpRequest,
     mut batch: BatchRequest,
+    method: Method,
     media: MediaType,
     state: &GraphqlState,
     id: RequestId,
@@ -147,6 +153,34 @@ async fn execute(
     {
         let refusal = LimitExceeded::AnonymousBatch.to_server_error();
         return refuse_with(StatusCode::BAD_REQUEST, refusal, media, id);
+    }
+    // Texts for hashes first: everything below needs the operation itself. A refusal here never
+    // ran, and a CDN must not keep it (the next request may register the text).
+    for request in batch.iter_mut() {
+        if let Err(mut refusal) = state.persisted.resolve(request, &viewer).await {
+            stamp(&mut refusal, id);
+            let status = if media == MediaType::GraphqlResponse {
+                StatusCode::BAD_REQUEST
+            } else {
+                StatusCode::OK
+            };
+            let mut response = refuse_with(status, refusal, media, id);
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, CachePolicy::refusal());
+            return response;
+        }
+    }
+    if method == Method::Get
+        && let BatchRequest::Single(request) = &mut batch
+        && is_mutation(request)
+    {
+        let error = ApiError::bad_input("query", "mutations must be sent with POST");
+        let mut response = refuse(StatusCode::METHOD_NOT_ALLOWED, &error, media, id);
+        response
+            .headers_mut()
+            .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        return response;
     }
     // Anonymous single requests may be answered from, and fill, the response cache.
     let cacheable = match (&state.cache, &mut batch, viewer) {

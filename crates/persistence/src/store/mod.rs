@@ -8,6 +8,7 @@ pub mod articles;
 pub mod authors;
 mod bulk;
 mod named;
+pub mod persisted_queries;
 pub mod revisions;
 pub mod settings;
 mod slugs;

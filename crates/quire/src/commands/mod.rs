@@ -3,6 +3,7 @@
 pub mod export;
 pub mod import;
 pub mod migrate;
+pub mod queries;
 pub mod seed;
 pub mod serve;
 pub mod user;

@@ -32,6 +32,8 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             keep_alive: Duration::from_millis(args.keep_alive_ms),
         },
         graphiql: args.graphiql,
+        introspection: args.introspection,
+        persisted_only: args.persisted_only,
         query_limits: QueryLimits {
             max_cost: args.max_query_cost,
             max_aliases: args.max_aliases,

@@ -86,8 +86,16 @@ pub fn from_query_string(query_string: &str) -> Result<Request, ApiError> {
 
 /// One request from its parameters, each checked for the type the specification gives it.
 fn request(mut params: Map<String, Value>) -> Result<Request, ApiError> {
+    let persisted = params
+        .get("extensions")
+        .and_then(|extensions| extensions.get("persistedQuery"))
+        .is_some();
     match params.get("query") {
         Some(Value::String(_)) => {}
+        // A persisted query may send its hash alone; `persisted` fills the text in.
+        None | Some(Value::Null) if persisted => {
+            params.insert("query".to_owned(), Value::String(String::new()));
+        }
         None | Some(Value::Null) => {
             return Err(ApiError::bad_input(
                 "query",
