@@ -33,6 +33,10 @@ pub struct Config {
     pub http: HttpLimits,
     /// Whether a browser's `GET /graphql` gets the GraphiQL page.
     pub graphiql: bool,
+    /// Whether readers without credentials are served (`QUIRE_PUBLIC_READ`). When false, a
+    /// private deployment's content is read only with an API token or a signed-in account;
+    /// signing in itself stays open.
+    pub public_read: bool,
     /// What one GraphQL request may ask for (cost, aliases, fields, batches); see
     /// [`crate::graphql::limits`] for the `QUIRE_MAX_…` variables that set them.
     pub query_limits: QueryLimits,
@@ -41,7 +45,7 @@ pub struct Config {
 impl Config {
     /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
     /// eight connections, one worker per core, a one-second response cache, the default
-    /// [`HttpLimits`] and query limits, GraphiQL on.
+    /// [`HttpLimits`] and query limits, GraphiQL on, anonymous readers served.
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
             bind: "127.0.0.1:8080".to_owned(),
@@ -53,6 +57,7 @@ impl Config {
             response_cache: Duration::from_secs(1),
             http: HttpLimits::default(),
             graphiql: true,
+            public_read: true,
             query_limits: QueryLimits::default(),
         }
     }

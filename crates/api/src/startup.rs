@@ -78,7 +78,12 @@ impl Application {
             Some(secret) => secret.expose_secret().to_owned(),
             None => settle_generated_secret(&store).await?,
         };
-        let auth = Auth::new(store.clone(), secret.as_bytes(), config.password_cost);
+        let auth = Auth::new(
+            store.clone(),
+            secret.as_bytes(),
+            config.password_cost,
+            config.public_read,
+        );
         let schema = graphql::builder(config.query_limits)
             .data(store.clone())
             .data(auth.clone())

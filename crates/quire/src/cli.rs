@@ -19,6 +19,9 @@
 //! - `QUIRE_KEEP_ALIVE_MS`: how long an idle connection stays open (default 5000; 0 closes it
 //!   after each response).
 //! - `QUIRE_GRAPHIQL`: `false` turns off the GraphiQL page on `GET /graphql` (default `true`).
+//! - `QUIRE_PUBLIC_READ`: `false` refuses readers without credentials (UNAUTHENTICATED) on every
+//!   content route, for private deployments whose frontends send an API token; signing in still
+//!   works (default `true`).
 //! - `QUIRE_MAX_QUERY_COST`, `QUIRE_MAX_ALIASES`, `QUIRE_MAX_FIELDS`, `QUIRE_MAX_DEPTH`,
 //!   `QUIRE_MAX_BATCH`, `QUIRE_ANONYMOUS_BATCH`: what one GraphQL request may ask for (defaults
 //!   10,000, 50, 500, 12, 10, `false`; see `quire_api::graphql::limits`).
@@ -162,6 +165,10 @@ pub struct ServeArgs {
     /// Whether a browser's `GET /graphql` gets the GraphiQL page.
     #[arg(long, env = "QUIRE_GRAPHIQL", default_value_t = true, action = clap::ArgAction::Set)]
     pub graphiql: bool,
+    /// Whether readers without credentials are served; when false, content is read only with
+    /// an API token or a signed-in account.
+    #[arg(long, env = "QUIRE_PUBLIC_READ", default_value_t = true, action = clap::ArgAction::Set)]
+    pub public_read: bool,
     /// Highest estimated cost of one GraphQL operation: each field costs 1, each paged list
     /// multiplies what it selects by its page size (`first`/`last`, 20 when absent).
     #[arg(long, env = "QUIRE_MAX_QUERY_COST", default_value_t = QueryLimits::default().max_cost)]

@@ -136,7 +136,7 @@ async fn execute(
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    let viewer = match state.auth.viewer(header) {
+    let viewer = match state.auth.viewer(header).await {
         Ok(viewer) => viewer,
         Err(error) => return refuse(StatusCode::UNAUTHORIZED, &error, media, id),
     };
@@ -147,7 +147,8 @@ async fn execute(
         let refusal = LimitExceeded::AnonymousBatch.to_server_error();
         return refuse_with(StatusCode::BAD_REQUEST, refusal, media, id);
     }
-    // Anonymous single requests may be answered from, and fill, the response cache.
+    // Anonymous single requests may be answered from, and fill, the response cache. It is keyed
+    // for anonymous readers only: an answer given to an API token or a user never enters it.
     let cacheable = match (&state.cache, &mut batch, viewer) {
         (Some(cache), BatchRequest::Single(request), Viewer::Anonymous) => {
             let generation = state.store.generation();

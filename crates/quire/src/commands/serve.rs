@@ -26,6 +26,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             keep_alive: Duration::from_millis(args.keep_alive_ms),
         },
         graphiql: args.graphiql,
+        public_read: args.public_read,
         query_limits: QueryLimits {
             max_cost: args.max_query_cost,
             max_aliases: args.max_aliases,
