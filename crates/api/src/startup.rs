@@ -84,10 +84,13 @@ impl Application {
             config.password_cost,
             config.public_read,
         );
-        let schema = graphql::builder(config.query_limits)
+        let mut schema = graphql::builder(config.query_limits)
             .data(store.clone())
-            .data(auth.clone())
-            .finish();
+            .data(auth.clone());
+        if !config.public_read {
+            schema = schema.extension(graphql::public_read::PublicReadGate);
+        }
+        let schema = schema.finish();
         let state = web::Data::new(GraphqlState {
             schema,
             store: store.clone(),

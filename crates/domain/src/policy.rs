@@ -108,6 +108,13 @@ impl Viewer {
         self.role().map(|_| ())
     }
 
+    /// Only members of staff edit or delete any article, so everyone else is refused before the
+    /// article is even read; [`Viewer::may_edit_article`] and [`Viewer::may_delete_article`]
+    /// decide once it is.
+    pub fn may_attempt_edits(&self) -> Decision {
+        self.role().map(|_| ())
+    }
+
     /// Editors change any article; authors only their own drafts.
     pub fn may_edit_article(&self, article: &Article) -> Decision {
         match self.role()? {
@@ -288,6 +295,7 @@ mod tests {
             assert_eq!(viewer.user_id(), None);
             let draft = article(1, ArticleStatus::Draft);
             for decision in [
+                viewer.may_attempt_edits(),
                 viewer.may_create_article(),
                 viewer.may_edit_article(&draft),
                 viewer.may_delete_article(&draft),

@@ -57,11 +57,6 @@ impl Auth {
         }
     }
 
-    /// Whether readers without credentials are served.
-    pub fn public_read(&self) -> bool {
-        self.public_read
-    }
-
     /// The cost new password hashes get.
     pub fn password_cost(&self) -> PasswordCost {
         self.cost

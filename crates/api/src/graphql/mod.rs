@@ -57,7 +57,6 @@ pub fn builder(limits: QueryLimits) -> SchemaBuilder<QueryRoot, MutationRoot, Em
     )
     .extension(LimitGuard(limits))
     .extension(executed::MarkExecution)
-    .extension(public_read::PublicReadGate)
 }
 
 /// The schema in SDL, as checked in at `schema.graphql`.

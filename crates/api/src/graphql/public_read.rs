@@ -3,6 +3,9 @@
 //! (`login`, `refreshToken`, `logout`) keeps working, so there is a way in. Mutations need no
 //! gate: each already refuses anonymous callers. Read-only HTTP routes outside GraphQL ask
 //! [`crate::auth::session::Auth::reader`] instead.
+//!
+//! The gate sees every field resolved, so it is installed only on servers that refuse
+//! anonymous readers; public servers pay nothing for it.
 
 use std::sync::Arc;
 
@@ -13,14 +16,14 @@ use async_graphql::{PathSegment, ServerError, ServerResult, Value};
 use quire_domain::Viewer;
 
 use super::context::RequestContext;
-use crate::auth::session::{Auth, NO_ANONYMOUS_READERS};
+use crate::auth::session::NO_ANONYMOUS_READERS;
 use crate::error::ApiError;
 
 /// Top-level query fields open to anyone: `me` reads no content (it is null without
 /// credentials).
 const OPEN_QUERY_FIELDS: [&str; 1] = ["me"];
 
-/// Installs the gate on a schema (`SchemaBuilder::extension`).
+/// Installs the gate on a schema (`SchemaBuilder::extension`) when `QUIRE_PUBLIC_READ` is off.
 pub struct PublicReadGate;
 
 impl ExtensionFactory for PublicReadGate {
@@ -41,7 +44,10 @@ impl Extension for PublicReadGate {
             && info.parent_type == "Query"
             && !info.is_for_introspection
             && !OPEN_QUERY_FIELDS.contains(&info.name);
-        if top_level_read && refuses_viewer(ctx) {
+        let anonymous = ctx
+            .data_opt::<RequestContext>()
+            .is_some_and(|request| request.viewer == Viewer::Anonymous);
+        if top_level_read && anonymous {
             let error =
                 async_graphql::Error::from(ApiError::Unauthenticated(NO_ANONYMOUS_READERS.into()));
             let mut refusal = ServerError::new(error.message, None);
@@ -51,15 +57,4 @@ impl Extension for PublicReadGate {
         }
         next.run(ctx, info).await
     }
-}
-
-/// Whether this request comes from a reader the server does not serve.
-fn refuses_viewer(ctx: &ExtensionContext<'_>) -> bool {
-    let anonymous = ctx
-        .data_opt::<RequestContext>()
-        .is_some_and(|request| request.viewer == Viewer::Anonymous);
-    let private = ctx
-        .data_opt::<Auth>()
-        .is_some_and(|auth| !auth.public_read());
-    anonymous && private
 }
