@@ -3,7 +3,10 @@
 //! revoked and expired tokens are refused at once; private servers (`QUIRE_PUBLIC_READ=false`)
 //! serve tokens and refuse anonymous readers.
 
+mod manage;
+mod private;
 mod reading;
+mod refusals;
 
 use quire_harness::TestApp;
 use serde_json::{Value, json};
