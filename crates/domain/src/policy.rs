@@ -147,8 +147,13 @@ impl Viewer {
         self.at_least_editor("only editors and admins may change authors, sources and tags")
     }
 
-    /// Revision history is an editorial tool.
+    /// Revision history is an editorial tool, closed to API tokens even though it is a read.
     pub fn may_read_revisions(&self) -> Decision {
+        if let Viewer::ApiToken { .. } = self {
+            return Err(DomainError::Forbidden(
+                "revision history is for editors and admins; API tokens cannot read it",
+            ));
+        }
         self.at_least_editor("only editors and admins may read revision history")
     }
 
@@ -301,7 +306,6 @@ mod tests {
                 viewer.may_delete_article(&draft),
                 viewer.may_change_status(),
                 viewer.may_manage_taxonomy(),
-                viewer.may_read_revisions(),
                 viewer.may_manage_users(),
                 viewer.may_manage_api_tokens(),
             ] {
@@ -309,6 +313,10 @@ mod tests {
                     matches!(decision, Err(DomainError::Forbidden(why)) if why.contains("read-only"))
                 );
             }
+            assert!(matches!(
+                viewer.may_read_revisions(),
+                Err(DomainError::Forbidden(_))
+            ));
         }
     }
 }

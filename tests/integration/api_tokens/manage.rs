@@ -46,6 +46,10 @@ on_both_backends! {
         assert!(read["lastUsedAt"].is_string(), "the use was recorded: {read}");
         let preview = tokens.iter().find(|t| t["id"] != read_id).unwrap();
         assert_eq!(preview["lastUsedAt"], json!(null), "an unused token has no last use");
+        app.graphql_as(Some(&read_secret), "{ tags { totalCount } }", json!({})).await;
+        let relisted = app.graphql_as(Some(&admin.token), LIST, json!({})).await;
+        let reread = relisted["data"]["apiTokens"].as_array().unwrap().iter().find(|t| t["id"] == read_id).unwrap().clone();
+        assert_eq!(reread["lastUsedAt"], read["lastUsedAt"], "a use within the minute writes nothing");
 
         let hashes = [&secret, &read_secret].map(|s| format!("{:x}", Sha256::digest(s.as_bytes())));
         let rows = app

@@ -75,6 +75,10 @@ on_both_backends! {
                 assert_eq!(error_code(&r), Some("FORBIDDEN"), "{scope}: {write}: {r}");
                 assert!(r["errors"][0]["message"].as_str().unwrap().contains("read-only"), "{r}");
             }
+            if scope == "PREVIEW" {
+                let history = app.graphql_as(Some(&secret), "{ article(slug: \"standing\") { revisions { totalCount } } }", json!({})).await;
+                assert_eq!(error_code(&history), Some("FORBIDDEN"), "revision history stays with editors: {history}");
+            }
         }
         let unchanged = app.graphql_as(Some(&editor.token), "{ articles { totalCount nodes { title version } } }", json!({})).await;
         assert_eq!(unchanged["data"]["articles"], json!({ "totalCount": 1, "nodes": [{ "title": "Standing", "version": 1 }] }));
