@@ -138,7 +138,7 @@ async fn execute(
         .and_then(|v| v.to_str().ok());
     let viewer = match state.auth.viewer(header).await {
         Ok(viewer) => viewer,
-        Err(error) => return refuse(StatusCode::UNAUTHORIZED, &error, media, id),
+        Err(error) => return refuse(refusal_status(&error), &error, media, id),
     };
     if matches!(batch, BatchRequest::Batch(_))
         && viewer == Viewer::Anonymous
@@ -223,6 +223,17 @@ async fn execute(
             reply(status, media, id, "miss", body)
         }
         _ => reply(status, media, id, "off", body),
+    }
+}
+
+/// The status of a request whose credentials could not be checked: 401 when they are refused,
+/// 503 or 500 when the database could not be asked about an API token, so a client retries
+/// rather than discarding a token that still works.
+fn refusal_status(error: &ApiError) -> StatusCode {
+    match error {
+        ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        _ => StatusCode::UNAUTHORIZED,
     }
 }
 
