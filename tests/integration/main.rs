@@ -6,6 +6,7 @@
     reason = "a failed unwrap fails the test, which is its purpose"
 )]
 
+mod api_tokens;
 mod auth;
 mod bad_input;
 mod browser_safety;

@@ -1,6 +1,7 @@
 //! A database that goes away and comes back: terminated connections, a server that stops
 //! answering, a file locked by another process. Requests meanwhile get a retryable
-//! `UNAVAILABLE`, never `INTERNAL`, and Quire recovers by itself within two seconds.
+//! `UNAVAILABLE`, never `INTERNAL` (nor 401 for an API token that cannot be looked up), and
+//! Quire recovers by itself within two seconds.
 
 use std::time::{Duration, Instant};
 
@@ -75,6 +76,18 @@ async fn a_postgres_server_that_stops_and_comes_back_needs_no_restart() {
     .await;
     let editor = app.user(Role::Editor).await;
     create(&app, &editor.token, "Before").await;
+    let admin = app.user(Role::Admin).await;
+    let issued = app
+        .graphql_as(
+            Some(&admin.token),
+            "mutation { createApiToken(name: \"site\", scope: READ) { secret } }",
+            json!({}),
+        )
+        .await;
+    let api_token = issued["data"]["createApiToken"]["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
 
     proxy.cut();
     let started = Instant::now();
@@ -90,6 +103,14 @@ async fn a_postgres_server_that_stops_and_comes_back_needs_no_restart() {
         assert_eq!(error_code(&read), Some("UNAVAILABLE"), "{read}");
         let write = create(&app, &editor.token, "During").await;
         assert_eq!(error_code(&write), Some("UNAVAILABLE"), "{write}");
+        let (status, body) = app
+            .post_raw(json!({ "query": READ }).to_string(), Some(&api_token))
+            .await;
+        assert_eq!(
+            (status, error_code(&body)),
+            (503, Some("UNAVAILABLE")),
+            "an API token that cannot be checked is not refused: {body}"
+        );
     }
 
     proxy.restore();

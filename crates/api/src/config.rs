@@ -44,6 +44,10 @@ pub struct Config {
     /// Whether callers without a session may run only operations registered ahead
     /// (`QUIRE_PERSISTED_ONLY`; see [`crate::http::graphql::persisted`]).
     pub persisted_only: bool,
+    /// Whether readers without credentials are served (`QUIRE_PUBLIC_READ`). When false, a
+    /// private deployment's content is read only with an API token or a signed-in account;
+    /// signing in itself stays open.
+    pub public_read: bool,
     /// What one GraphQL request may ask for (cost, aliases, fields, batches); see
     /// [`crate::graphql::limits`] for the `QUIRE_MAX_…` variables that set them.
     pub query_limits: QueryLimits,
@@ -52,8 +56,8 @@ pub struct Config {
 impl Config {
     /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
     /// eight connections, one worker per core, a one-second response cache, a minute of public
-    /// caching, no cross-origin callers, the default
-    /// [`HttpLimits`] and query limits, GraphiQL and introspection on, any operation allowed.
+    /// caching, no cross-origin callers, the default [`HttpLimits`] and query limits, GraphiQL
+    /// and introspection on, any operation allowed, anonymous readers served.
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
             bind: "127.0.0.1:8080".to_owned(),
@@ -69,6 +73,7 @@ impl Config {
             graphiql: true,
             introspection: true,
             persisted_only: false,
+            public_read: true,
             query_limits: QueryLimits::default(),
         }
     }

@@ -82,12 +82,20 @@ impl Application {
             Some(secret) => secret.expose_secret().to_owned(),
             None => settle_generated_secret(&store).await?,
         };
-        let auth = Auth::new(store.clone(), secret.as_bytes(), config.password_cost);
+        let auth = Auth::new(
+            store.clone(),
+            secret.as_bytes(),
+            config.password_cost,
+            config.public_read,
+        );
         let mut schema = graphql::builder(config.query_limits)
             .data(store.clone())
             .data(auth.clone());
         if !config.introspection {
             schema = schema.extension(graphql::introspection::NoIntrospection);
+        }
+        if !config.public_read {
+            schema = schema.extension(graphql::public_read::PublicReadGate);
         }
         let schema = schema.finish();
         let cache = ResponseCache::new(config.response_cache);

@@ -45,3 +45,7 @@ id_type!(
     /// Identifies a user account that can sign in.
     UserId
 );
+id_type!(
+    /// Identifies an API token, so an admin can revoke it without ever seeing its secret again.
+    ApiTokenId
+);

@@ -3,6 +3,7 @@
 //! permission policy. Every other crate leans on these definitions, so a newcomer can learn the
 //! product here without reading SQL or HTTP code.
 
+pub mod api_token;
 pub mod bundle;
 pub mod cursor;
 pub mod document;
@@ -19,9 +20,10 @@ pub mod text;
 pub mod time;
 pub mod validation;
 
+pub use api_token::{ApiToken, ApiTokenScope, NewApiToken};
 pub use document::{ArticleDocument, AuthorReference, RelatedReference, SourceReference};
 pub use error::{DomainError, FieldError};
-pub use ids::{ArticleId, AuthorId, SourceId, TagId, UserId};
+pub use ids::{ApiTokenId, ArticleId, AuthorId, SourceId, TagId, UserId};
 pub use model::{
     Article, ArticleChanges, ArticleText, Author, AuthorFields, NewArticle, NewUser, Revision,
     Source, SourceFields, Tag, TagFields, User,

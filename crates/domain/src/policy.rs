@@ -1,8 +1,9 @@
 //! Who may do what. Every permission decision in Quire is one of these functions, so the rules
 //! can be read, reviewed and tested in one place; the API only asks.
 
+use crate::api_token::ApiTokenScope;
 use crate::error::DomainError;
-use crate::ids::UserId;
+use crate::ids::{ApiTokenId, UserId};
 use crate::model::Article;
 use crate::role::Role;
 use crate::status::ArticleStatus;
@@ -20,6 +21,13 @@ pub enum Viewer {
         /// Its role at sign-in time.
         role: Role,
     },
+    /// A frontend holding an API token: it reads, and never writes.
+    ApiToken {
+        /// The token, so its use can be recorded.
+        id: ApiTokenId,
+        /// What it may read.
+        scope: ApiTokenScope,
+    },
 }
 
 /// Which articles a viewer may read. Unpublished stories can be under embargo, so besides
@@ -30,9 +38,16 @@ pub enum ReadScope {
     Published,
     /// What is published, plus the drafts this user created: authors.
     PublishedAndOwnDrafts(UserId),
+    /// What is published, plus drafts and scheduled articles but no archived ones: preview
+    /// tokens, which render stories before they go out, not after they were withdrawn.
+    PublishedAndUnreleased,
     /// Drafts, scheduled and archived articles too: editors and admins.
     Everything,
 }
+
+/// Why an API token is refused anything but reading.
+const READ_ONLY_TOKEN: &str =
+    "API tokens are read-only: sign in as a member of staff to change content, accounts or tokens";
 
 /// Shorthand for a permission check's outcome.
 pub type Decision = Result<(), DomainError>;
@@ -43,7 +58,15 @@ impl Viewer {
     /// edit, and no one else's.
     pub fn read_scope(&self) -> ReadScope {
         match self {
-            Viewer::Anonymous => ReadScope::Published,
+            Viewer::Anonymous
+            | Viewer::ApiToken {
+                scope: ApiTokenScope::Read,
+                ..
+            } => ReadScope::Published,
+            Viewer::ApiToken {
+                scope: ApiTokenScope::Preview,
+                ..
+            } => ReadScope::PublishedAndUnreleased,
             Viewer::User {
                 id,
                 role: Role::Author,
@@ -59,14 +82,17 @@ impl Viewer {
     pub fn user_id(&self) -> Option<UserId> {
         match self {
             Viewer::User { id, .. } => Some(*id),
-            Viewer::Anonymous => None,
+            Viewer::Anonymous | Viewer::ApiToken { .. } => None,
         }
     }
 
+    /// The role of a signed-in user. Every permission check but reading goes through here, so
+    /// an API token is refused every write in this one place.
     fn role(&self) -> Result<Role, DomainError> {
         match self {
             Viewer::User { role, .. } => Ok(*role),
             Viewer::Anonymous => Err(DomainError::SignInRequired),
+            Viewer::ApiToken { .. } => Err(DomainError::Forbidden(READ_ONLY_TOKEN)),
         }
     }
 
@@ -79,6 +105,13 @@ impl Viewer {
 
     /// Any member of staff may start an article.
     pub fn may_create_article(&self) -> Decision {
+        self.role().map(|_| ())
+    }
+
+    /// Only members of staff edit or delete any article, so everyone else is refused before the
+    /// article is even read; [`Viewer::may_edit_article`] and [`Viewer::may_delete_article`]
+    /// decide once it is.
+    pub fn may_attempt_edits(&self) -> Decision {
         self.role().map(|_| ())
     }
 
@@ -114,8 +147,13 @@ impl Viewer {
         self.at_least_editor("only editors and admins may change authors, sources and tags")
     }
 
-    /// Revision history is an editorial tool.
+    /// Revision history is an editorial tool, closed to API tokens even though it is a read.
     pub fn may_read_revisions(&self) -> Decision {
+        if let Viewer::ApiToken { .. } = self {
+            return Err(DomainError::Forbidden(
+                "revision history is for editors and admins; API tokens cannot read it",
+            ));
+        }
         self.at_least_editor("only editors and admins may read revision history")
     }
 
@@ -125,6 +163,16 @@ impl Viewer {
             Role::Admin => Ok(()),
             Role::Editor | Role::Author => {
                 Err(DomainError::Forbidden("only admins may manage users"))
+            }
+        }
+    }
+
+    /// API tokens open the content to machines, so only admins issue, list and revoke them.
+    pub fn may_manage_api_tokens(&self) -> Decision {
+        match self.role()? {
+            Role::Admin => Ok(()),
+            Role::Editor | Role::Author => {
+                Err(DomainError::Forbidden("only admins may manage API tokens"))
             }
         }
     }
@@ -234,5 +282,41 @@ mod tests {
             Err(DomainError::Forbidden(_))
         ));
         assert!(user(2, Role::Admin).may_manage_users().is_ok());
+        assert!(user(2, Role::Admin).may_manage_api_tokens().is_ok());
+        assert!(editor.may_manage_api_tokens().is_err());
+    }
+
+    #[test]
+    fn api_tokens_read_by_scope_and_never_write() {
+        let token = |scope| Viewer::ApiToken {
+            id: ApiTokenId(3),
+            scope,
+        };
+        let read = token(ApiTokenScope::Read);
+        let preview = token(ApiTokenScope::Preview);
+        assert_eq!(read.read_scope(), ReadScope::Published);
+        assert_eq!(preview.read_scope(), ReadScope::PublishedAndUnreleased);
+        for viewer in [read, preview] {
+            assert_eq!(viewer.user_id(), None);
+            let draft = article(1, ArticleStatus::Draft);
+            for decision in [
+                viewer.may_attempt_edits(),
+                viewer.may_create_article(),
+                viewer.may_edit_article(&draft),
+                viewer.may_delete_article(&draft),
+                viewer.may_change_status(),
+                viewer.may_manage_taxonomy(),
+                viewer.may_manage_users(),
+                viewer.may_manage_api_tokens(),
+            ] {
+                assert!(
+                    matches!(decision, Err(DomainError::Forbidden(why)) if why.contains("read-only"))
+                );
+            }
+            assert!(matches!(
+                viewer.may_read_revisions(),
+                Err(DomainError::Forbidden(_))
+            ));
+        }
     }
 }

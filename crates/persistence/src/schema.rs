@@ -234,6 +234,30 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Read-only API tokens, stored as hashes only.
+    api_tokens (id) {
+        /// Identity.
+        id -> BigInt,
+        /// What the token is for, as the admin named it.
+        name -> Text,
+        /// READ or PREVIEW.
+        scope -> Text,
+        /// SHA-256 of the secret, hex.
+        secret_hash -> Text,
+        /// Admin who created it.
+        created_by -> BigInt,
+        /// Creation instant (UTC).
+        created_at -> Timestamp,
+        /// When it stops working, if ever.
+        expires_at -> Nullable<Timestamp>,
+        /// Last request it authenticated, to the minute.
+        last_used_at -> Nullable<Timestamp>,
+        /// When it was revoked.
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(article_authors -> articles (article_id));
 diesel::joinable!(article_authors -> authors (author_id));
 diesel::joinable!(article_tags -> articles (article_id));
@@ -242,6 +266,7 @@ diesel::joinable!(article_revisions -> articles (article_id));
 diesel::joinable!(articles -> sources (source_id));
 diesel::joinable!(authors -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(api_tokens -> users (created_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -254,6 +279,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     article_related,
     article_revisions,
     refresh_tokens,
+    api_tokens,
     settings,
     persisted_queries,
 );

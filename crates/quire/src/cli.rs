@@ -28,6 +28,9 @@
 //! - `QUIRE_PERSISTED_ONLY`: `true` lets callers without a session run only operations
 //!   registered with `quire queries add` (default `false`; see
 //!   `quire_api::http::graphql::persisted`).
+//! - `QUIRE_PUBLIC_READ`: `false` refuses readers without credentials (UNAUTHENTICATED) on every
+//!   content route, for private deployments whose frontends send an API token; signing in still
+//!   works (default `true`).
 //! - `QUIRE_MAX_QUERY_COST`, `QUIRE_MAX_ALIASES`, `QUIRE_MAX_FIELDS`, `QUIRE_MAX_DEPTH`,
 //!   `QUIRE_MAX_BATCH`, `QUIRE_ANONYMOUS_BATCH`: what one GraphQL request may ask for (defaults
 //!   10,000, 50, 500, 12, 10, `false`; see `quire_api::graphql::limits`).
@@ -218,6 +221,10 @@ pub struct ServeArgs {
     /// registered ahead with `quire queries add`.
     #[arg(long, env = "QUIRE_PERSISTED_ONLY")]
     pub persisted_only: bool,
+    /// Whether readers without credentials are served; when false, content is read only with
+    /// an API token or a signed-in account.
+    #[arg(long, env = "QUIRE_PUBLIC_READ", default_value_t = true, action = clap::ArgAction::Set)]
+    pub public_read: bool,
     /// Highest estimated cost of one GraphQL operation: each field costs 1, each paged list
     /// multiplies what it selects by its page size (`first`/`last`, 20 when absent).
     #[arg(long, env = "QUIRE_MAX_QUERY_COST", default_value_t = QueryLimits::default().max_cost)]

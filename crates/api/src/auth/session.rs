@@ -7,6 +7,7 @@ use quire_persistence::Store;
 use quire_persistence::store::{tokens, users};
 
 use super::access::AccessTokens;
+use super::api_token::{self, ApiTokens};
 use super::password::{self, PasswordCost};
 use super::refresh;
 use super::throttle::LoginThrottle;
@@ -30,21 +31,29 @@ pub struct Session {
 pub struct Auth {
     store: Store,
     access: AccessTokens,
+    api_tokens: ApiTokens,
     cost: PasswordCost,
     throttle: LoginThrottle,
+    public_read: bool,
 }
 
 const BAD_CREDENTIALS: &str = "email or password is incorrect";
+/// Why an anonymous reader is refused when `QUIRE_PUBLIC_READ` is off.
+pub const NO_ANONYMOUS_READERS: &str =
+    "this server does not serve anonymous readers; send an API token or sign in";
 const BAD_REFRESH: &str = "the refresh token is invalid, expired or already used; sign in again";
 
 impl Auth {
-    /// Sessions over `store`, signing with `secret`.
-    pub fn new(store: Store, secret: &[u8], cost: PasswordCost) -> Self {
+    /// Sessions over `store`, signing with `secret`; `public_read` says whether readers
+    /// without credentials are served (`QUIRE_PUBLIC_READ`).
+    pub fn new(store: Store, secret: &[u8], cost: PasswordCost, public_read: bool) -> Self {
         Self {
+            api_tokens: ApiTokens::new(store.clone()),
             store,
             access: AccessTokens::new(secret),
             cost,
             throttle: LoginThrottle::default(),
+            public_read,
         }
     }
 
@@ -55,8 +64,10 @@ impl Auth {
 
     /// The viewer an `Authorization` header stands for: anonymous without one, an error when
     /// one is present but not a valid bearer token (so an expired token is never mistaken for
-    /// a reader who should see less).
-    pub fn viewer(&self, header: Option<&str>) -> Result<Viewer, ApiError> {
+    /// a reader who should see less). A bearer with the API token prefix is looked up in the
+    /// database on every call, so a revoked token is refused at once; anything else is checked
+    /// as an access token without touching the database.
+    pub async fn viewer(&self, header: Option<&str>) -> Result<Viewer, ApiError> {
         let Some(header) = header else {
             return Ok(Viewer::Anonymous);
         };
@@ -67,10 +78,26 @@ impl Auth {
             .filter(|t| !t.is_empty())
             .ok_or_else(|| {
                 ApiError::Unauthenticated(
-                    "the Authorization header must be `Bearer <access token>`".into(),
+                    "the Authorization header must be `Bearer <access token or API token>`".into(),
                 )
             })?;
+        if api_token::is_api_token(token) {
+            let now = quire_domain::time::now();
+            return self.api_tokens.authenticate(token, now).await;
+        }
         self.access.verify(token)
+    }
+
+    /// The viewer of a read-only route (REST, feeds, sitemaps): [`Auth::viewer`], except that
+    /// anonymous callers are refused with UNAUTHENTICATED when `QUIRE_PUBLIC_READ` is off. Call
+    /// it once per request, with the request's `Authorization` header, and answer the error with
+    /// HTTP 401.
+    pub async fn reader(&self, header: Option<&str>) -> Result<Viewer, ApiError> {
+        let viewer = self.viewer(header).await?;
+        if viewer == Viewer::Anonymous && !self.public_read {
+            return Err(ApiError::Unauthenticated(NO_ANONYMOUS_READERS.into()));
+        }
+        Ok(viewer)
     }
 
     /// Checks a password and starts a session. Unknown email and wrong password fail alike.

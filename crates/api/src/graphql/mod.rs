@@ -1,5 +1,6 @@
 //! The GraphQL schema: one query and one mutation root merged from per-aggregate parts.
 
+pub mod api_token;
 pub mod article;
 pub mod author;
 pub mod connection;
@@ -10,6 +11,7 @@ pub mod limits;
 pub mod loaders;
 mod named;
 pub mod pagination;
+pub mod public_read;
 pub mod source;
 pub mod tag;
 pub mod user;
@@ -18,7 +20,7 @@ use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema, S
 
 use limits::{LimitGuard, QueryLimits};
 
-/// Every read: articles, authors, sources, tags and the signed-in user.
+/// Every read: articles, authors, sources, tags, the signed-in user and API tokens.
 #[derive(MergedObject, Default)]
 // The conventional root names, which generated client code expects.
 #[graphql(name = "Query")]
@@ -28,9 +30,10 @@ pub struct QueryRoot(
     source::SourceQuery,
     tag::TagQuery,
     user::UserQuery,
+    api_token::ApiTokenQuery,
 );
 
-/// Every write: sessions, articles, authors, sources, tags and users.
+/// Every write: sessions, articles, authors, sources, tags, users and API tokens.
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
 pub struct MutationRoot(
@@ -40,6 +43,7 @@ pub struct MutationRoot(
     source::SourceMutation,
     tag::TagMutation,
     user::UserMutation,
+    api_token::ApiTokenMutation,
 );
 
 /// The executable schema.

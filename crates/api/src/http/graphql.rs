@@ -143,9 +143,9 @@ async fn execute(
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    let viewer = match state.auth.viewer(header) {
+    let viewer = match state.auth.viewer(header).await {
         Ok(viewer) => viewer,
-        Err(error) => return refuse(StatusCode::UNAUTHORIZED, &error, media, id),
+        Err(error) => return refuse(refusal_status(&error), &error, media, id),
     };
     if matches!(batch, BatchRequest::Batch(_))
         && viewer == Viewer::Anonymous
@@ -182,7 +182,8 @@ async fn execute(
             .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
         return response;
     }
-    // Anonymous single requests may be answered from, and fill, the response cache.
+    // Anonymous single requests may be answered from, and fill, the response cache. It is keyed
+    // for anonymous readers only: an answer given to an API token or a user never enters it.
     let cacheable = match (&state.cache, &mut batch, viewer) {
         (Some(cache), BatchRequest::Single(request), Viewer::Anonymous) => {
             let generation = state.store.generation();
@@ -265,6 +266,17 @@ async fn execute(
             }
             response
         }
+    }
+}
+
+/// The status of a request whose credentials could not be checked: 401 when they are refused,
+/// 503 or 500 when the database could not be asked about an API token, so a client retries
+/// rather than discarding a token that still works.
+fn refusal_status(error: &ApiError) -> StatusCode {
+    match error {
+        ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        _ => StatusCode::UNAUTHORIZED,
     }
 }
 

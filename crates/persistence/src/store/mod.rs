@@ -4,6 +4,7 @@
 //! [`Store::write`], keeping the request's tracing span. Store functions take `&mut DbConn` so
 //! they compose inside one transaction.
 
+pub mod api_tokens;
 pub mod articles;
 pub mod authors;
 mod bulk;

@@ -34,6 +34,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         graphiql: args.graphiql,
         introspection: args.introspection,
         persisted_only: args.persisted_only,
+        public_read: args.public_read,
         query_limits: QueryLimits {
             max_cost: args.max_query_cost,
             max_aliases: args.max_aliases,

@@ -65,9 +65,7 @@ impl ArticleMutation {
     ) -> async_graphql::Result<ArticleNode> {
         let request = ctx.request();
         let viewer = request.viewer;
-        if viewer.user_id().is_none() {
-            return Err(ApiError::from(quire_domain::DomainError::SignInRequired).into());
-        }
+        viewer.may_attempt_edits().map_err(ApiError::from)?;
         let id: ArticleId = parse_id("id", &id)?;
         let changes = input.into_domain()?;
         let now = request.now;
@@ -118,9 +116,7 @@ impl ArticleMutation {
     /// Deletes an article with its history. Editors, or the author of a draft.
     async fn delete_article(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ID> {
         let viewer = ctx.request().viewer;
-        if viewer.user_id().is_none() {
-            return Err(ApiError::from(quire_domain::DomainError::SignInRequired).into());
-        }
+        viewer.may_attempt_edits().map_err(ApiError::from)?;
         let article: ArticleId = parse_id("id", &id)?;
         write(ctx, move |conn| {
             articles::delete(conn, article, |a| viewer.may_delete_article(a))

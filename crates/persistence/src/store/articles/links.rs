@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 use quire_domain::{Article, ArticleId, Author, AuthorId, DomainError, Tag, TagId};
 
-use super::visibility::{Visibility, live_at, live_or_own_draft};
+use super::visibility::{Visibility, live_at, live_or_own_draft, not_archived};
 use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::rows::{ArticleRow, AuthorRow, TagRow};
@@ -73,6 +73,7 @@ pub fn related_of(
     // Fixed shapes rather than one boxed query, so PostgreSQL plans the statement once.
     let rows: Vec<(i64, ArticleRow)> = match visibility {
         Visibility::Everything => query.load(conn)?,
+        Visibility::AllButArchived => query.filter(not_archived()).load(conn)?,
         Visibility::Public(now) => query.filter(live_at(naive(now))).load(conn)?,
         Visibility::PublicOrOwnDrafts { now, user } => query
             .filter(live_or_own_draft(naive(now), user.0))

@@ -17,7 +17,7 @@ pub use links::{authors_of, related_of, tags_of};
 pub use list::{ArticleFilter, ArticleOrder, count, list};
 pub use update::update;
 pub use visibility::Visibility;
-pub(crate) use visibility::{live_at, live_or_own_draft};
+pub(crate) use visibility::{live_at, live_or_own_draft, not_archived};
 
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -43,6 +43,7 @@ pub fn by_id(
     // reused instead of being planned again on every read.
     let row = match visibility {
         Visibility::Everything => query.first(conn).optional()?,
+        Visibility::AllButArchived => query.filter(not_archived()).first(conn).optional()?,
         Visibility::Public(now) => query.filter(live_at(naive(now))).first(conn).optional()?,
         Visibility::PublicOrOwnDrafts { now, user } => query
             .filter(live_or_own_draft(naive(now), user.0))
@@ -63,6 +64,7 @@ pub fn by_slug(
         .select((ArticleRow::as_select(), ArticleTextRow::as_select()));
     let row = match visibility {
         Visibility::Everything => query.first(conn).optional()?,
+        Visibility::AllButArchived => query.filter(not_archived()).first(conn).optional()?,
         Visibility::Public(now) => query.filter(live_at(naive(now))).first(conn).optional()?,
         Visibility::PublicOrOwnDrafts { now, user } => query
             .filter(live_or_own_draft(naive(now), user.0))

@@ -1,7 +1,8 @@
 //! The one place that decides which articles a viewer may see. Readers without credentials see
 //! only published articles, including scheduled ones whose time has come, decided at query time
 //! so no background job is needed to "go live". Authors see those plus their own drafts, never a
-//! colleague's (it may be under embargo); editors and admins see everything.
+//! colleague's (it may be under embargo); preview tokens see everything but archived articles,
+//! to render stories before they go out; editors and admins see everything.
 
 use chrono::{DateTime, Utc};
 use diesel::dsl::sql;
@@ -29,6 +30,8 @@ pub enum Visibility {
         /// The author whose drafts are visible.
         user: UserId,
     },
+    /// Everything but archived articles, whatever their time: preview tokens.
+    AllButArchived,
     /// Drafts, scheduled and archived articles too.
     Everything,
 }
@@ -39,6 +42,7 @@ impl Visibility {
         match viewer.read_scope() {
             ReadScope::Published => Visibility::Public(now),
             ReadScope::PublishedAndOwnDrafts(user) => Visibility::PublicOrOwnDrafts { now, user },
+            ReadScope::PublishedAndUnreleased => Visibility::AllButArchived,
             ReadScope::Everything => Visibility::Everything,
         }
     }
@@ -47,6 +51,7 @@ impl Visibility {
     pub(crate) fn predicate(self) -> ArticlePredicate {
         match self {
             Visibility::Everything => Box::new(sql::<Bool>("1 = 1")),
+            Visibility::AllButArchived => Box::new(not_archived()),
             Visibility::Public(now) => status_is(ArticleStatus::Published, now),
             Visibility::PublicOrOwnDrafts { now, user } => {
                 Box::new(live_or_own_draft(naive(now), user.0))
@@ -85,6 +90,14 @@ pub(crate) fn live_or_own_draft(now: chrono::NaiveDateTime, user: i64) -> _ {
     let live: live_at = live_at(now);
     let own: own_draft = own_draft(user);
     live.or(own)
+}
+
+/// Every article but the archived ones: drafts, scheduled and published, whatever their time.
+/// Unboxed, like [`live_at`].
+#[diesel::dsl::auto_type]
+pub(crate) fn not_archived() -> _ {
+    let archived: &'static str = ArticleStatus::Archived.as_str();
+    articles::status.ne(archived)
 }
 
 /// Articles whose effective status at `now` is `status`.
