@@ -24,6 +24,7 @@ mod migrations;
 mod pagination;
 mod races;
 mod resilience;
+mod rest;
 mod roles;
 mod schema;
 mod search;

@@ -74,9 +74,19 @@ pub async fn cap_header_size<B: MessageBody>(
 }
 
 /// Middleware that replaces the HTTP layer's plain-text 413 for a body over `max_body_bytes`
-/// with a GraphQL-shaped error, so clients handle it like every other refusal.
+/// with a GraphQL-shaped error, so clients handle it like every other refusal. A 413 already in
+/// JSON (the REST API's own) is left as it is.
 pub fn explain_oversized_body<B: 'static>(max_body_bytes: usize) -> ErrorHandlers<B> {
     ErrorHandlers::new().handler(StatusCode::PAYLOAD_TOO_LARGE, move |response| {
+        let explained = response
+            .headers()
+            .get(actix_web::http::header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+        if explained {
+            return Ok(ErrorHandlerResponse::Response(
+                response.map_into_left_body(),
+            ));
+        }
         let message = format!(
             "the request body is larger than the {max_body_bytes} bytes allowed; \
              send less in one request"
