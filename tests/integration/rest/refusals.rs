@@ -51,6 +51,9 @@ on_both_backends! {
                 assert_eq!(answer.code(), "NOT_ACCEPTABLE");
             }
         }
+        let answer = send(app.client.get(&url).header("x-padding", "a".repeat(64 * 1024))).await;
+        assert_eq!(answer.status, 431, "{}", answer.body);
+        assert_eq!(answer.body["error"]["fields"], json!(["headers"]));
         let answer = get_as(&app, Some("not-a-token"), "/api/articles").await;
         assert_eq!(answer.status, 401, "{}", answer.body);
         assert_eq!(answer.code(), "UNAUTHENTICATED");

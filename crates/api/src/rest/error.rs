@@ -93,6 +93,17 @@ impl RestError {
         )
     }
 
+    /// The request's headers add up to more than the server takes; `message` says how much.
+    pub fn headers_too_large(message: String) -> Self {
+        let mut error = Self::new(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            code::BAD_USER_INPUT,
+            message,
+        );
+        error.fields.push("headers".to_owned());
+        error
+    }
+
     /// The client spent its budget; `Retry-After` says how many seconds until it may go on.
     pub fn rate_limited(per_minute: u32, retry_after_secs: u64) -> Self {
         let mut error = Self::new(

@@ -21,5 +21,10 @@ mod state;
 pub mod throttle;
 
 pub use openapi::document;
+
+/// Whether `path` belongs to the REST API, so refusals made before routing take its error shape.
+pub fn serves(path: &str) -> bool {
+    path == "/api" || path.starts_with("/api/")
+}
 pub use routes::routes;
 pub use state::RestState;

@@ -100,6 +100,7 @@ impl IntoResponses for Refusals {
             ("406", "NOT_ACCEPTABLE: the Accept header rules out application/json."),
             ("413", "PAYLOAD_TOO_LARGE: the request carries a body over the server's limit."),
             ("429", "RATE_LIMITED: this address spent its budget (`QUIRE_API_RATE_LIMIT`); see Retry-After."),
+            ("431", "BAD_USER_INPUT: the request headers exceed `QUIRE_MAX_HEADER_BYTES`; `fields` names `headers`."),
             ("500", "INTERNAL: the server failed; quote `requestId` when reporting it."),
             ("503", "UNAVAILABLE: the database cannot be reached just now; try again shortly."),
         ]
