@@ -27,6 +27,7 @@ mod pagination;
 mod persisted_queries;
 mod races;
 mod resilience;
+mod rest;
 mod roles;
 mod schema;
 mod search;

@@ -51,13 +51,16 @@ pub struct Config {
     /// What one GraphQL request may ask for (cost, aliases, fields, batches); see
     /// [`crate::graphql::limits`] for the `QUIRE_MAX_…` variables that set them.
     pub query_limits: QueryLimits,
+    /// Requests a minute each client address may send to `/api`; 0 means no limit. Off by
+    /// default, since behind a CDN every reader shares a few addresses.
+    pub api_rate_limit: u32,
 }
 
 impl Config {
     /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
     /// eight connections, one worker per core, a one-second response cache, a minute of public
     /// caching, no cross-origin callers, the default [`HttpLimits`] and query limits, GraphiQL
-    /// and introspection on, any operation allowed, anonymous readers served.
+    /// and introspection on, any operation allowed, anonymous readers served, no REST rate limit.
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
             bind: "127.0.0.1:8080".to_owned(),
@@ -75,6 +78,7 @@ impl Config {
             persisted_only: false,
             public_read: true,
             query_limits: QueryLimits::default(),
+            api_rate_limit: 0,
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Quire's HTTP face: the GraphQL API on actix-web, authentication, error mapping and limits.
+//! Quire's HTTP face: the GraphQL API and the REST content API on actix-web, authentication, error mapping and limits.
 //! [`Application`] is how both the `quire` binary and the black-box tests start a server.
 
 pub mod auth;
@@ -6,6 +6,7 @@ pub mod config;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod rest;
 mod startup;
 
 pub use config::Config;

@@ -24,6 +24,7 @@ use crate::http::request_span::RequestSpan;
 use crate::http::security_headers::security_headers;
 use crate::http::{self as routes};
 use crate::http::{compression, cors};
+use crate::rest;
 
 /// Largest request body accepted, comfortably above the longest article allowed.
 pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
@@ -104,6 +105,7 @@ impl Application {
             cache: cache.clone(),
             store: store.clone(),
         });
+        let rest_state = rest::RestState::new(store.clone(), auth.clone(), config.api_rate_limit);
         let state = web::Data::new(GraphqlState {
             schema,
             store: store.clone(),
@@ -150,6 +152,7 @@ impl Application {
                 })
                 .route("/graphql", web::post().to(routes::graphql::post))
                 .route("/graphql", web::get().to(routes::graphql::get))
+                .configure(|config| rest::routes(config, &rest_state))
         });
         server = server
             .client_request_timeout(http_limits.request_head_timeout)

@@ -34,6 +34,9 @@
 //! - `QUIRE_MAX_QUERY_COST`, `QUIRE_MAX_ALIASES`, `QUIRE_MAX_FIELDS`, `QUIRE_MAX_DEPTH`,
 //!   `QUIRE_MAX_BATCH`, `QUIRE_ANONYMOUS_BATCH`: what one GraphQL request may ask for (defaults
 //!   10,000, 50, 500, 12, 10, `false`; see `quire_api::graphql::limits`).
+//! - `QUIRE_API_RATE_LIMIT`: requests a minute each client address may send to the REST API
+//!   under `/api`, answered 429 beyond (default 0, no limit: behind a CDN or proxy every reader
+//!   shares a few addresses).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 //! - `QUIRE_LOG_FORMAT`: `text` (default) or `json`, one object per line.
 
@@ -95,6 +98,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Print the GraphQL schema (SDL), as checked in at `schema.graphql`.
     Schema,
+    /// Print the REST API's OpenAPI 3.1 document, as checked in at `openapi.json`.
+    Openapi,
     /// Bring in articles from Quire bundles, Markdown files with front matter or saved article
     /// pages; the format is told from each file's content. Safe to run again: files already in
     /// change nothing.
@@ -244,6 +249,11 @@ pub struct ServeArgs {
     /// Let callers without credentials send batches.
     #[arg(long, env = "QUIRE_ANONYMOUS_BATCH", default_value_t = QueryLimits::default().anonymous_batch, action = clap::ArgAction::Set)]
     pub anonymous_batch: bool,
+    /// Requests a minute each client address may send to the REST API under `/api`; more are
+    /// answered 429. 0 turns the limit off, right behind a CDN or proxy where every reader
+    /// shares a few addresses.
+    #[arg(long, env = "QUIRE_API_RATE_LIMIT", default_value_t = 0)]
+    pub api_rate_limit: u32,
 }
 
 /// The origins of `QUIRE_CORS_ORIGINS`, checked; one value, since clap would read a list field

@@ -1,5 +1,5 @@
 //! The `quire` command: serve the CMS, migrate its database, manage users, export the content,
-//! print the schema.
+//! print the GraphQL schema and the REST API's OpenAPI document.
 
 mod cli;
 mod commands;
@@ -33,6 +33,10 @@ async fn main() -> anyhow::Result<ExitCode> {
         } => commands::queries::list(database).await,
         Command::Schema => {
             print!("{}", quire_api::graphql::sdl());
+            Ok(())
+        }
+        Command::Openapi => {
+            print!("{}", quire_api::rest::document());
             Ok(())
         }
     };

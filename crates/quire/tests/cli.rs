@@ -265,3 +265,12 @@ fn a_sqlite_file_in_a_missing_directory_is_named_plainly() {
         "{stderr}"
     );
 }
+
+/// `quire openapi` prints the document checked in beside the code, byte for byte.
+#[test]
+fn openapi_prints_the_checked_in_document() {
+    let output = quire("unused.db", &["openapi"], "");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../openapi.json");
+    assert_eq!(text(&output.stdout), std::fs::read_to_string(path).unwrap());
+}

@@ -6,6 +6,7 @@
 //!   default 16 KiB, counted as name, value and the four bytes of `: ` and CRLF per line).
 //! - Request body: at most 4 MiB (`MAX_BODY_BYTES`, set where the server is built), otherwise
 //!   `413 Payload Too Large` with a GraphQL-shaped `BAD_USER_INPUT` error naming `body`.
+//! - Under `/api` both refusals take the REST API's error shape instead (see [`crate::rest`]).
 //! - Slow or silent clients: the whole request head must arrive within
 //!   [`HttpLimits::request_head_timeout`] (`QUIRE_REQUEST_HEAD_TIMEOUT_MS`, default 5 s) of
 //!   connecting, however slowly it drips in, otherwise the server answers `408` and closes the connection; an idle
@@ -18,7 +19,7 @@ use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next};
-use actix_web::{Error, HttpResponse};
+use actix_web::{Error, HttpResponse, ResponseError as _};
 use serde_json::json;
 
 use crate::error::code;
@@ -46,8 +47,9 @@ impl Default for HttpLimits {
     }
 }
 
-/// Middleware body: answers 431 with a GraphQL-shaped error when the request's headers exceed
-/// `max_header_bytes`, and passes every other request on.
+/// Middleware body: answers 431 when the request's headers exceed `max_header_bytes`, with an
+/// error in the shape of the API asked (REST under `/api`, GraphQL elsewhere), and passes every
+/// other request on.
 pub async fn cap_header_size<B: MessageBody>(
     max_header_bytes: usize,
     req: ServiceRequest,
@@ -65,18 +67,32 @@ pub async fn cap_header_size<B: MessageBody>(
         "the request headers are {size} bytes, more than the {max_header_bytes} allowed; \
          send fewer or shorter headers (cookies are a common cause)"
     );
-    let response = refusal(
-        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
-        &message,
-        "headers",
-    );
+    let response = if crate::rest::serves(req.path()) {
+        crate::rest::error::RestError::headers_too_large(message).error_response()
+    } else {
+        refusal(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            &message,
+            "headers",
+        )
+    };
     Ok(req.into_response(response).map_into_right_body())
 }
 
 /// Middleware that replaces the HTTP layer's plain-text 413 for a body over `max_body_bytes`
-/// with a GraphQL-shaped error, so clients handle it like every other refusal.
+/// with a GraphQL-shaped error, so clients handle it like every other refusal. A 413 already in
+/// JSON (the REST API's own) is left as it is.
 pub fn explain_oversized_body<B: 'static>(max_body_bytes: usize) -> ErrorHandlers<B> {
     ErrorHandlers::new().handler(StatusCode::PAYLOAD_TOO_LARGE, move |response| {
+        let explained = response
+            .headers()
+            .get(actix_web::http::header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+        if explained {
+            return Ok(ErrorHandlerResponse::Response(
+                response.map_into_left_body(),
+            ));
+        }
         let message = format!(
             "the request body is larger than the {max_body_bytes} bytes allowed; \
              send less in one request"

@@ -43,6 +43,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             max_batch: args.max_batch,
             anonymous_batch: args.anonymous_batch,
         },
+        api_rate_limit: args.api_rate_limit,
         ..Config::new(args.database.parsed()?)
     };
     let host = config
