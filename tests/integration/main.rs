@@ -15,6 +15,7 @@ mod canonical_url;
 mod concurrency;
 mod control_characters;
 mod editorial;
+mod feeds;
 mod filters;
 mod graphql_http;
 mod health;

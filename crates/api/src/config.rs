@@ -8,6 +8,7 @@ use secrecy::SecretString;
 use crate::auth::password::PasswordCost;
 use crate::graphql::limits::QueryLimits;
 use crate::http::limits::HttpLimits;
+use crate::syndication::settings::SyndicationSettings;
 
 /// Everything [`crate::Application::build`] needs.
 #[derive(Debug, Clone)]
@@ -36,12 +37,15 @@ pub struct Config {
     /// What one GraphQL request may ask for (cost, aliases, fields, batches); see
     /// [`crate::graphql::limits`] for the `QUIRE_MAX_…` variables that set them.
     pub query_limits: QueryLimits,
+    /// The public address links in feeds and sitemaps start with, the publication's name and
+    /// language, and how many addresses a sitemap file holds.
+    pub syndication: SyndicationSettings,
 }
 
 impl Config {
     /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
     /// eight connections, one worker per core, a one-second response cache, the default
-    /// [`HttpLimits`] and query limits, GraphiQL on.
+    /// [`HttpLimits`] and query limits, GraphiQL on, and the default [`SyndicationSettings`].
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
             bind: "127.0.0.1:8080".to_owned(),
@@ -54,6 +58,7 @@ impl Config {
             http: HttpLimits::default(),
             graphiql: true,
             query_limits: QueryLimits::default(),
+            syndication: SyndicationSettings::default(),
         }
     }
 }

@@ -20,6 +20,7 @@ use crate::http::limits;
 use crate::http::request_span::RequestSpan;
 use crate::http::security_headers::security_headers;
 use crate::http::{self as routes};
+use crate::syndication::{self, Syndication};
 
 /// Largest request body accepted, comfortably above the longest article allowed.
 pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
@@ -83,6 +84,11 @@ impl Application {
             .data(store.clone())
             .data(auth.clone())
             .finish();
+        let feeds = web::Data::new(Syndication {
+            store: store.clone(),
+            auth: auth.clone(),
+            settings: config.syndication.clone(),
+        });
         let state = web::Data::new(GraphqlState {
             schema,
             store: store.clone(),
@@ -119,6 +125,7 @@ impl Application {
                 })
                 .route("/graphql", web::post().to(routes::graphql::post))
                 .route("/graphql", web::get().to(routes::graphql::get))
+                .configure(|routes| syndication::routes(routes, feeds.clone()))
         });
         server = server
             .client_request_timeout(http_limits.request_head_timeout)

@@ -3,6 +3,7 @@
 //! permission policy. Every other crate leans on these definitions, so a newcomer can learn the
 //! product here without reading SQL or HTTP code.
 
+pub mod attribution;
 pub mod bundle;
 pub mod cursor;
 pub mod document;

@@ -22,13 +22,23 @@
 //! - `QUIRE_MAX_QUERY_COST`, `QUIRE_MAX_ALIASES`, `QUIRE_MAX_FIELDS`, `QUIRE_MAX_DEPTH`,
 //!   `QUIRE_MAX_BATCH`, `QUIRE_ANONYMOUS_BATCH`: what one GraphQL request may ask for (defaults
 //!   10,000, 50, 500, 12, 10, `false`; see `quire_api::graphql::limits`).
+//! - `QUIRE_PUBLIC_URL`: the site's public address, such as `https://news.example.com`; feeds
+//!   and sitemaps link to `{it}/articles/{slug}` and the like (default: the scheme and host each
+//!   request came in on). Must be an http(s) URL.
+//! - `QUIRE_PUBLICATION_NAME`: the publication's name in feeds and the news sitemap (default
+//!   `Quire`).
+//! - `QUIRE_PUBLICATION_LANGUAGE`: its ISO 639 language code (default `en`).
+//! - `QUIRE_SITEMAP_URLS_PER_FILE`: addresses per sitemap file before `/sitemap.xml` becomes an
+//!   index (default and maximum 50,000).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 //! - `QUIRE_LOG_FORMAT`: `text` (default) or `json`, one object per line.
 
 use std::time::Duration;
 
+use clap::builder::RangedI64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use quire_api::graphql::limits::QueryLimits;
+use quire_api::syndication::settings::{self, MAX_SITEMAP_URLS_PER_FILE, PublicUrl};
 use quire_domain::{ArticleStatus, Role};
 use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
@@ -181,6 +191,24 @@ pub struct ServeArgs {
     /// Let callers without credentials send batches.
     #[arg(long, env = "QUIRE_ANONYMOUS_BATCH", default_value_t = QueryLimits::default().anonymous_batch, action = clap::ArgAction::Set)]
     pub anonymous_batch: bool,
+    /// The site's public address (`https://news.example.com`), which every link in feeds and
+    /// sitemaps starts with; the scheme and host of each request when unset.
+    #[arg(long, env = "QUIRE_PUBLIC_URL", value_parser = PublicUrl::parse)]
+    pub public_url: Option<PublicUrl>,
+    /// The publication's name, as feeds and the news sitemap give it.
+    #[arg(long, env = "QUIRE_PUBLICATION_NAME", default_value = "Quire")]
+    pub publication_name: String,
+    /// The publication's ISO 639 language code, such as `en` or `pt-br`.
+    #[arg(long, env = "QUIRE_PUBLICATION_LANGUAGE", default_value = "en", value_parser = settings::parse_language)]
+    pub publication_language: String,
+    /// Addresses in one sitemap file; past it `/sitemap.xml` becomes an index of files.
+    #[arg(
+        long,
+        env = "QUIRE_SITEMAP_URLS_PER_FILE",
+        default_value_t = MAX_SITEMAP_URLS_PER_FILE,
+        value_parser = RangedI64ValueParser::<usize>::new().range(1..=MAX_SITEMAP_URLS_PER_FILE as i64)
+    )]
+    pub sitemap_urls_per_file: usize,
 }
 
 /// Stages `quire import` may give articles, overriding what files say.

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use quire_api::graphql::limits::QueryLimits;
 use quire_api::http::limits::HttpLimits;
+use quire_api::syndication::settings::SyndicationSettings;
 use quire_api::{Application, Config};
 use quire_persistence::PoolConfig;
 
@@ -33,6 +34,12 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             max_depth: args.max_depth,
             max_batch: args.max_batch,
             anonymous_batch: args.anonymous_batch,
+        },
+        syndication: SyndicationSettings {
+            public_url: args.public_url,
+            sitemap_urls_per_file: args.sitemap_urls_per_file,
+            publication_name: args.publication_name,
+            publication_language: args.publication_language,
         },
         ..Config::new(args.database.parsed()?)
     };
