@@ -9,52 +9,13 @@ use quire_domain::Role;
 use quire_harness::{TestApp, on_both_backends};
 use serde_json::{Value, json};
 
+use crate::content::{Stage, article, mutate};
+
 const PUBLIC: &str = "https://news.example.com/desk";
 
 fn public_url(config: &mut Config) {
     config.syndication.public_url = PublicUrl::parse(&format!("{PUBLIC}/")).ok();
     config.syndication.publication_name = "The Daily Quire".to_owned();
-}
-
-/// Runs a mutation as `token`, failing the test on any error.
-async fn mutate(app: &TestApp, token: &str, query: &str, variables: Value) -> Value {
-    let r = app.graphql_as(Some(token), query, variables).await;
-    assert!(r["errors"].is_null(), "{r}");
-    r["data"].clone()
-}
-
-/// Creates an article with `fields` and gives it `stage`: "publish", "schedule", "archive" or
-/// "draft".
-async fn article(app: &TestApp, token: &str, fields: Value, stage: &str) {
-    let created = mutate(
-        app,
-        token,
-        "mutation($i: CreateArticleInput!) { createArticle(input: $i) { id } }",
-        json!({ "i": fields }),
-    )
-    .await;
-    let id = created["createArticle"]["id"].clone();
-    let publish = "mutation($id: ID!, $at: DateTime) { publishArticle(id: $id, at: $at) { id } }";
-    match stage {
-        "publish" => {
-            mutate(app, token, publish, json!({ "id": id })).await;
-        }
-        "schedule" => {
-            let at = (chrono::Utc::now() + chrono::Duration::days(1)).to_rfc3339();
-            mutate(app, token, publish, json!({ "id": id, "at": at })).await;
-        }
-        "archive" => {
-            mutate(app, token, publish, json!({ "id": id })).await;
-            mutate(
-                app,
-                token,
-                "mutation($id: ID!) { archiveArticle(id: $id) { id } }",
-                json!({ "id": id }),
-            )
-            .await;
-        }
-        _ => {}
-    }
 }
 
 /// A syndicated article with two authors, a plain one, and three that must stay hidden.
@@ -71,12 +32,12 @@ async fn newsroom(app: &TestApp) {
         "title": "Floods in Assam", "body": "Rivers **rose** overnight.\n\nThousands moved to camps.",
         "excerpt": "Rivers rose overnight.", "authorIds": [ann, bo], "tags": ["Climate", "India"],
         "sourceId": quint, "sourceUrl": "https://www.thequint.com/news/floods?x=1&y=2",
-    }), "publish").await;
-    article(app, token, json!({ "title": "Markets rally", "body": "Shares rose.", "authorIds": [bo], "tags": ["Business"] }), "publish").await;
+    }), Stage::Publish).await;
+    article(app, token, json!({ "title": "Markets rally", "body": "Shares rose.", "authorIds": [bo], "tags": ["Business"] }), Stage::Publish).await;
     for (title, stage) in [
-        ("Secret draft", "draft"),
-        ("Tomorrow's story", "schedule"),
-        ("Old news", "archive"),
+        ("Secret draft", Stage::Draft),
+        ("Tomorrow's story", Stage::Schedule),
+        ("Old news", Stage::Archive),
     ] {
         article(app, token, json!({ "title": title, "body": "Hidden.", "authorIds": [ann], "tags": ["Climate"], "sourceId": quint }), stage).await;
     }
@@ -283,10 +244,10 @@ on_both_backends! {
         let token = editor.token.as_str();
         let made = mutate(&app, token, "mutation { s: createSource(input: { name: \"Wire\" }) { id } a: createAuthor(input: { name: \"A One\" }) { id } }", json!({})).await;
         let one = json!({ "title": "Only one", "body": "Body.", "authorIds": [made["a"]["id"]], "tags": ["solo"], "sourceId": made["s"]["id"] });
-        article(&app, token, one, "publish").await;
+        article(&app, token, one, Stage::Publish).await;
         for n in 0..6 {
             article(&app, token, json!({ "title": format!("Story {n}"), "body": "Body.", "authorIds": [made["a"]["id"]],
-                "tags": [format!("tag {n}"), "many"], "sourceId": made["s"]["id"] }), "publish").await;
+                "tags": [format!("tag {n}"), "many"], "sourceId": made["s"]["id"] }), Stage::Publish).await;
         }
         let mut costs = Vec::new();
         for path in ["/feeds/tags/solo.atom", "/feeds/tags/many.atom"] {
