@@ -29,18 +29,21 @@ pub use handlers::Syndication;
 pub fn routes(config: &mut web::ServiceConfig, state: web::Data<Syndication>) {
     config
         .app_data(state)
-        .route("/feeds/articles.{format}", read(handlers::all_articles))
-        .route("/feeds/{kind}/{file}", read(handlers::articles_of))
-        .route("/sitemap.xml", read(handlers::sitemap_root))
+        .route(
+            "/feeds/articles.{format}",
+            get_or_head(handlers::all_articles),
+        )
+        .route("/feeds/{kind}/{file}", get_or_head(handlers::articles_of))
+        .route("/sitemap.xml", get_or_head(handlers::sitemap_root))
         .route(
             "/sitemaps/articles-{number}.xml",
-            read(handlers::sitemap_file),
+            get_or_head(handlers::sitemap_file),
         )
-        .route("/sitemap-news.xml", read(handlers::news));
+        .route("/sitemap-news.xml", get_or_head(handlers::news));
 }
 
 /// A route answering GET and HEAD; actix leaves the body out of the HEAD answer itself.
-fn read<F, Args>(handler: F) -> Route
+fn get_or_head<F, Args>(handler: F) -> Route
 where
     F: actix_web::Handler<Args>,
     Args: actix_web::FromRequest + 'static,

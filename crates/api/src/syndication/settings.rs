@@ -60,11 +60,6 @@ impl PublicUrl {
         }
         Ok(Self(url.as_str().trim_end_matches('/').to_owned()))
     }
-
-    /// The address, without a trailing slash.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 impl fmt::Display for PublicUrl {
