@@ -224,6 +224,10 @@ on_both_backends! {
         assert_eq!(head.status().as_u16(), 200);
         assert_eq!(head.headers()["content-type"], "application/rss+xml; charset=utf-8");
         assert!(head.text().await.unwrap().is_empty());
+        let forged = app.client.get(format!("{}/feeds/articles.atom", app.address)).bearer_auth("forged").send().await.unwrap();
+        assert_eq!(forged.status().as_u16(), 401, "a bad token is refused, never read as anonymous");
+        let body: Value = forged.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "UNAUTHENTICATED");
     }
 }
 

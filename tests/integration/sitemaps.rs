@@ -127,6 +127,9 @@ on_both_backends! {
         publish(&app, &["One", "Two", "Three"]).await;
         let response = app.client.get(format!("{}/sitemap.xml", app.address)).send().await.unwrap();
         assert!(response.headers().contains_key("last-modified"));
+        let head = app.client.head(format!("{}/sitemap.xml", app.address)).send().await.unwrap();
+        assert_eq!(head.status().as_u16(), 200);
+        assert!(head.text().await.unwrap().is_empty());
         let mut locs = urlset(&fetch(&app, "/sitemap.xml").await, 50_000);
         locs.sort();
         assert_eq!(locs, [article_url("one"), article_url("three"), article_url("two")]);
