@@ -9,6 +9,7 @@ use crate::auth::password::PasswordCost;
 use crate::graphql::limits::QueryLimits;
 use crate::http::caching::CachePolicy;
 use crate::http::limits::HttpLimits;
+use crate::syndication::settings::SyndicationSettings;
 
 /// Everything [`crate::Application::build`] needs.
 #[derive(Debug, Clone)]
@@ -54,13 +55,17 @@ pub struct Config {
     /// Requests a minute each client address may send to `/api`; 0 means no limit. Off by
     /// default, since behind a CDN every reader shares a few addresses.
     pub api_rate_limit: u32,
+    /// The public address links in feeds and sitemaps start with, the publication's name and
+    /// language, and how many addresses a sitemap file holds.
+    pub syndication: SyndicationSettings,
 }
 
 impl Config {
     /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
     /// eight connections, one worker per core, a one-second response cache, a minute of public
     /// caching, no cross-origin callers, the default [`HttpLimits`] and query limits, GraphiQL
-    /// and introspection on, any operation allowed, anonymous readers served, no REST rate limit.
+    /// and introspection on, any operation allowed, anonymous readers served, no REST rate
+    /// limit, and the default [`SyndicationSettings`].
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
             bind: "127.0.0.1:8080".to_owned(),
@@ -79,6 +84,7 @@ impl Config {
             public_read: true,
             query_limits: QueryLimits::default(),
             api_rate_limit: 0,
+            syndication: SyndicationSettings::default(),
         }
     }
 }

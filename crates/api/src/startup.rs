@@ -1,7 +1,6 @@
 //! Building and running the server, the same way for the binary and for tests.
 
 use std::net::TcpListener;
-use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, from_fn};
@@ -25,6 +24,7 @@ use crate::http::security_headers::security_headers;
 use crate::http::{self as routes};
 use crate::http::{compression, cors};
 use crate::rest;
+use crate::syndication::{self, Syndication};
 
 /// Largest request body accepted, comfortably above the longest article allowed.
 pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
@@ -100,12 +100,17 @@ impl Application {
         }
         let schema = schema.finish();
         let cache = ResponseCache::new(config.response_cache);
-        let caching = Arc::new(ContentCaching {
+        let caching = web::Data::new(ContentCaching {
             policy: config.cache_policy,
             cache: cache.clone(),
             store: store.clone(),
         });
         let rest_state = rest::RestState::new(store.clone(), auth.clone(), config.api_rate_limit);
+        let feeds = web::Data::new(Syndication {
+            store: store.clone(),
+            auth: auth.clone(),
+            settings: config.syndication.clone(),
+        });
         let state = web::Data::new(GraphqlState {
             schema,
             store: store.clone(),
@@ -125,10 +130,11 @@ impl Application {
         let http_limits = config.http;
         let graphiql = config.graphiql;
         let mut server = HttpServer::new(move || {
-            let caching = caching.clone();
+            let validators = caching.clone().into_inner();
             App::new()
+                .wrap(from_fn(caching::remember_syndication))
                 .wrap(from_fn(move |req, next| {
-                    caching::respond(caching.clone(), req, next)
+                    caching::respond(validators.clone(), req, next)
                 }))
                 .wrap(from_fn(compression::skip_small_bodies))
                 .wrap(Compress::default())
@@ -142,6 +148,7 @@ impl Application {
                 .wrap(security_headers())
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .app_data(state.clone())
+                .app_data(caching.clone())
                 .app_data(data_store.clone())
                 .service(routes::health::healthz)
                 .service(routes::health::readyz)
@@ -153,6 +160,7 @@ impl Application {
                 .route("/graphql", web::post().to(routes::graphql::post))
                 .route("/graphql", web::get().to(routes::graphql::get))
                 .configure(|config| rest::routes(config, &rest_state))
+                .configure(|routes| syndication::routes(routes, feeds.clone()))
         });
         server = server
             .client_request_timeout(http_limits.request_head_timeout)

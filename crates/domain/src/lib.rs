@@ -4,6 +4,7 @@
 //! product here without reading SQL or HTTP code.
 
 pub mod api_token;
+pub mod attribution;
 pub mod bundle;
 pub mod cursor;
 pub mod document;

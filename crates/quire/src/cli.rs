@@ -37,15 +37,25 @@
 //! - `QUIRE_API_RATE_LIMIT`: requests a minute each client address may send to the REST API
 //!   under `/api`, answered 429 beyond (default 0, no limit: behind a CDN or proxy every reader
 //!   shares a few addresses).
+//! - `QUIRE_PUBLIC_URL`: the site's public address, such as `https://news.example.com`; feeds
+//!   and sitemaps link to `{it}/articles/{slug}` and the like (default: the scheme and host each
+//!   request came in on). Must be an http(s) URL.
+//! - `QUIRE_PUBLICATION_NAME`: the publication's name in feeds and the news sitemap (default
+//!   `Quire`).
+//! - `QUIRE_PUBLICATION_LANGUAGE`: its ISO 639 language code (default `en`).
+//! - `QUIRE_SITEMAP_URLS_PER_FILE`: addresses per sitemap file before `/sitemap.xml` becomes an
+//!   index (default and maximum 50,000).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 //! - `QUIRE_LOG_FORMAT`: `text` (default) or `json`, one object per line.
 
 use std::time::Duration;
 
+use clap::builder::RangedI64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use quire_api::graphql::limits::QueryLimits;
 use quire_api::http::caching::CachePolicy;
 use quire_api::http::cors;
+use quire_api::syndication::settings::{self, MAX_SITEMAP_URLS_PER_FILE, PublicUrl};
 use quire_domain::{ArticleStatus, Role};
 use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
@@ -84,7 +94,7 @@ pub enum LogFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Migrate the database, then serve the API until SIGINT or SIGTERM.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply pending database migrations and exit.
     Migrate(DatabaseArgs),
     /// Manage user accounts.
@@ -254,6 +264,24 @@ pub struct ServeArgs {
     /// shares a few addresses.
     #[arg(long, env = "QUIRE_API_RATE_LIMIT", default_value_t = 0)]
     pub api_rate_limit: u32,
+    /// The site's public address (`https://news.example.com`), which every link in feeds and
+    /// sitemaps starts with; the scheme and host of each request when unset.
+    #[arg(long, env = "QUIRE_PUBLIC_URL", value_parser = PublicUrl::parse)]
+    pub public_url: Option<PublicUrl>,
+    /// The publication's name, as feeds and the news sitemap give it.
+    #[arg(long, env = "QUIRE_PUBLICATION_NAME", default_value = "Quire")]
+    pub publication_name: String,
+    /// The publication's ISO 639 language code, such as `en` or `pt-br`.
+    #[arg(long, env = "QUIRE_PUBLICATION_LANGUAGE", default_value = "en", value_parser = settings::parse_language)]
+    pub publication_language: String,
+    /// Addresses in one sitemap file; past it `/sitemap.xml` becomes an index of files.
+    #[arg(
+        long,
+        env = "QUIRE_SITEMAP_URLS_PER_FILE",
+        default_value_t = MAX_SITEMAP_URLS_PER_FILE,
+        value_parser = RangedI64ValueParser::<usize>::new().range(1..=MAX_SITEMAP_URLS_PER_FILE as i64)
+    )]
+    pub sitemap_urls_per_file: usize,
 }
 
 /// The origins of `QUIRE_CORS_ORIGINS`, checked; one value, since clap would read a list field

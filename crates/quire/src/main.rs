@@ -17,7 +17,7 @@ async fn main() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     telemetry::init(&cli.log, cli.log_format);
     let done = match cli.command {
-        Command::Serve(args) => commands::serve::run(args).await,
+        Command::Serve(args) => commands::serve::run(*args).await,
         Command::Migrate(args) => commands::migrate::run(args).await,
         Command::Export(args) => commands::export::run(args).await,
         Command::User {

@@ -14,6 +14,7 @@ use super::error::RestError;
 use super::state::RestState;
 use super::{articles, kinds, openapi};
 use crate::error::ApiError;
+use crate::http::caching;
 use crate::startup::MAX_BODY_BYTES;
 
 /// Registers `/api` and everything under it.
@@ -22,6 +23,7 @@ pub fn routes(config: &mut web::ServiceConfig, state: &RestState) {
     config.service(
         web::scope("/api")
             .app_data(web::Data::new(state.clone()))
+            .wrap(from_fn(caching::remember))
             .wrap(from_fn(move |req, next| {
                 screen(throttled.clone(), req, next)
             }))

@@ -5,6 +5,7 @@ use std::time::Duration;
 use quire_api::graphql::limits::QueryLimits;
 use quire_api::http::caching::CachePolicy;
 use quire_api::http::limits::HttpLimits;
+use quire_api::syndication::settings::SyndicationSettings;
 use quire_api::{Application, Config};
 use quire_persistence::PoolConfig;
 
@@ -44,6 +45,12 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             anonymous_batch: args.anonymous_batch,
         },
         api_rate_limit: args.api_rate_limit,
+        syndication: SyndicationSettings {
+            public_url: args.public_url,
+            sitemap_urls_per_file: args.sitemap_urls_per_file,
+            publication_name: args.publication_name,
+            publication_language: args.publication_language,
+        },
         ..Config::new(args.database.parsed()?)
     };
     let host = config

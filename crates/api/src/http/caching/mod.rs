@@ -1,15 +1,18 @@
 //! HTTP caching for every content read: REST, feeds, sitemaps and GraphQL over GET.
 //!
 //! Handlers only produce a body, its `Content-Type` and, when they know it, `Last-Modified`;
-//! this middleware does the rest, the same way for every route:
-//! - a strong `ETag` from the body's bytes, and `304 Not Modified` with no body when
-//!   `If-None-Match` names it (or, without `If-None-Match`, when `If-Modified-Since` is not
-//!   older than `Last-Modified`);
-//! - `Cache-Control` from [`CachePolicy`]: public with `max-age` and `stale-while-revalidate`
-//!   for anonymous answers, `private, no-store` for anything answered to credentials, `no-store`
-//!   for refusals; `Vary` on what changes the answer;
-//! - anonymous REST, feed and sitemap answers come from, and fill, the [`ResponseCache`] GraphQL
-//!   uses, so a write through this server invalidates them all at once (`x-cache: hit|miss|off`).
+//! two middlewares do the rest, the same way for every route:
+//! - [`respond`], around the whole application: a strong `ETag` from the body's bytes, and
+//!   `304 Not Modified` with no body when `If-None-Match` names it (or, without
+//!   `If-None-Match`, when `If-Modified-Since` is not older than `Last-Modified`);
+//!   `Cache-Control` from [`CachePolicy`] (public with `max-age` and `stale-while-revalidate` for
+//!   anonymous answers, `private, no-store` for anything answered to credentials, `no-store` for
+//!   refusals); `Vary` on what changes the answer.
+//! - [`remember`], around the routes whose anonymous answers are shared: they come from, and
+//!   fill, the [`ResponseCache`] GraphQL uses, so a write through this server invalidates them
+//!   all at once (`x-cache: hit|miss|off`). It sits inside each route's own admission checks,
+//!   so a cached answer still counts against the REST rate limit. [`remember_syndication`]
+//!   applies it to feeds and sitemaps.
 //!
 //! GraphQL keeps its own entries in that cache, keyed by operation and variables, so GET
 //! `/graphql` gets validators and headers here but is not stored twice.
@@ -25,7 +28,7 @@ use actix_web::http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::Bytes;
-use actix_web::{Error, HttpResponse};
+use actix_web::{Error, HttpResponse, web};
 use quire_persistence::Store;
 
 pub use policy::CachePolicy;
@@ -37,7 +40,8 @@ use crate::http::cache::ResponseCache;
 pub struct ContentCaching {
     /// Headers for anonymous answers.
     pub policy: CachePolicy,
-    /// Anonymous answers, when the cache is on.
+    /// Anonymous answers, when the cache is on; [`remember`] finds this struct in the
+    /// application's data.
     pub cache: Option<ResponseCache>,
     /// The store whose write generation invalidates cached answers.
     pub store: Store,
@@ -59,7 +63,7 @@ const KEPT_HEADERS: [HeaderName; 3] = [
     header::CONTENT_LANGUAGE,
 ];
 
-/// Middleware body; see the module documentation.
+/// The validators and caching headers of every content read; see the module documentation.
 pub async fn respond(
     caching: Arc<ContentCaching>,
     req: ServiceRequest,
@@ -71,30 +75,6 @@ pub async fn respond(
     }
     let anonymous = !req.headers().contains_key(header::AUTHORIZATION);
     let conditions = Conditions::of(&req);
-    let shared = match &caching.cache {
-        Some(cache) if anonymous && req.path() != "/graphql" => {
-            let accept = req
-                .headers()
-                .get(header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
-            let key = format!("http\u{0}{}\u{0}{accept}", req.uri());
-            Some((cache, key, caching.store.generation()))
-        }
-        _ => None,
-    };
-    if let Some((cache, key, generation)) = &shared
-        && let Some(answer) = cache.get(key, *generation)
-    {
-        let mut response = HttpResponse::Ok();
-        for (name, value) in &answer.headers {
-            response.insert_header((name.clone(), value.clone()));
-        }
-        let response = response.finish().set_body(answer.body.clone());
-        let (req, _) = req.into_parts();
-        let response = finish(&caching, &conditions, anonymous, "hit", response)?;
-        return Ok(ServiceResponse::new(req, response));
-    }
     let response = next.call(req).await?;
     if response.status() != StatusCode::OK {
         let mut response = response.map_into_boxed_body();
@@ -108,21 +88,90 @@ pub async fn respond(
     let body = actix_web::body::to_bytes(body)
         .await
         .map_err(|e| actix_web::error::ErrorInternalServerError(e.into()))?;
-    let outcome = match shared {
-        Some((cache, key, generation)) => {
-            cache.put(key, generation, body.clone(), kept(response.headers()));
-            "miss"
-        }
-        None => "off",
-    };
-    let response = finish(
-        &caching,
-        &conditions,
-        anonymous,
-        outcome,
-        response.set_body(body),
-    )?;
+    let response = finish(&caching, &conditions, anonymous, response.set_body(body))?;
     Ok(ServiceResponse::new(req, response))
+}
+
+/// [`remember`] for the feed and sitemap routes, which have no admission checks of their own;
+/// every other request passes untouched.
+pub async fn remember_syndication(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let path = req.path();
+    if path.starts_with("/feeds/") || path.starts_with("/sitemap") {
+        remember(req, next).await
+    } else {
+        Ok(next.call(req).await?.map_into_boxed_body())
+    }
+}
+
+/// Serves anonymous reads from the shared response cache, and keeps their 200 answers there.
+/// The key holds the scheme and host, since feeds link to the host asked when no public URL
+/// is configured, and the `Accept` header, which decides between an answer and a 406.
+pub async fn remember(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let readable = matches!(*req.method(), Method::GET | Method::HEAD);
+    let anonymous = !req.headers().contains_key(header::AUTHORIZATION);
+    let cache = req
+        .app_data::<web::Data<ContentCaching>>()
+        .and_then(|caching| Some((caching.cache.clone()?, caching.store.generation())));
+    let Some((cache, generation)) = cache.filter(|_| readable && anonymous) else {
+        let mut response = next.call(req).await?.map_into_boxed_body();
+        mark(response.headers_mut(), "off");
+        return Ok(response);
+    };
+    let key = {
+        let info = req.connection_info();
+        let accept = req
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        format!(
+            "{}://{}{}\u{0}{accept}",
+            info.scheme(),
+            info.host(),
+            req.uri()
+        )
+    };
+    if let Some(answer) = cache.get(&key, generation) {
+        let mut response = HttpResponse::Ok();
+        for (name, value) in &answer.headers {
+            response.insert_header((name.clone(), value.clone()));
+        }
+        let mut response = response.body(answer.body.clone());
+        mark(response.headers_mut(), "hit");
+        let (req, _) = req.into_parts();
+        return Ok(ServiceResponse::new(req, response));
+    }
+    let response = next.call(req).await?;
+    if response.status() != StatusCode::OK {
+        let mut response = response.map_into_boxed_body();
+        mark(response.headers_mut(), "off");
+        return Ok(response);
+    }
+    let (req, response) = response.into_parts();
+    let (mut response, body) = response.into_parts();
+    let body = actix_web::body::to_bytes(body)
+        .await
+        .map_err(|e| actix_web::error::ErrorInternalServerError(e.into()))?;
+    cache.put(key, generation, body.clone(), kept(response.headers()));
+    mark(response.headers_mut(), "miss");
+    Ok(ServiceResponse::new(
+        req,
+        response.set_body(body).map_into_boxed_body(),
+    ))
+}
+
+/// Says whether the response cache answered (`x-cache`).
+fn mark(headers: &mut HeaderMap, outcome: &'static str) {
+    headers.insert(
+        HeaderName::from_static("x-cache"),
+        HeaderValue::from_static(outcome),
+    );
 }
 
 /// The headers of `headers` worth keeping with a cached body.
@@ -139,7 +188,6 @@ fn finish(
     caching: &ContentCaching,
     conditions: &Conditions,
     anonymous: bool,
-    outcome: &'static str,
     mut response: HttpResponse<Bytes>,
 ) -> Result<HttpResponse, Error> {
     let tag = validators::entity_tag(response.body());
@@ -169,12 +217,6 @@ fn finish(
     let headers = response.headers_mut();
     headers.insert(header::ETAG, header_value(&tag)?);
     headers.insert(header::CACHE_CONTROL, cache_control);
-    if !headers.contains_key("x-cache") {
-        headers.insert(
-            HeaderName::from_static("x-cache"),
-            HeaderValue::from_static(outcome),
-        );
-    }
     vary(headers);
     Ok(response.map_into_boxed_body())
 }

@@ -6,6 +6,7 @@ mod lifecycle;
 mod links;
 mod list;
 mod search;
+mod sitemap;
 mod stage;
 mod update;
 mod visibility;
@@ -15,6 +16,7 @@ pub use import::{ImportOutcome, ImportedArticle, KnownNames, import, link_relate
 pub use lifecycle::{StatusChange, change_status, delete};
 pub use links::{authors_of, related_of, tags_of};
 pub use list::{ArticleFilter, ArticleOrder, count, list};
+pub use sitemap::{SitemapEntry, sitemap_slice};
 pub use update::update;
 pub use visibility::Visibility;
 pub(crate) use visibility::{live_at, live_or_own_draft, not_archived};
