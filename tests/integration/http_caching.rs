@@ -150,3 +150,44 @@ on_both_backends! {
         assert!(headers.get("access-control-allow-origin").is_none());
     }
 }
+
+on_both_backends! {
+    async fn rest_and_feed_answers_revalidate_and_share_the_response_cache(app: TestApp) {
+        publish_articles(&app, 2).await;
+        for path in ["/api/articles?limit=5", "/feeds/articles.atom", "/sitemap.xml"] {
+            let (status, first, body) = get(&app, path, &[]).await;
+            assert_eq!(status, 200, "{path}");
+            assert_eq!(text(&first, "x-cache"), "miss", "{path}");
+            let tag = text(&first, "etag").to_owned();
+            assert!(tag.starts_with('"'), "{path}: {first:?}");
+            assert!(text(&first, "cache-control").starts_with("public, max-age="), "{path}");
+            let statements = app.statement_count();
+            let (_, second, again) = get(&app, path, &[]).await;
+            assert_eq!(text(&second, "x-cache"), "hit", "{path}");
+            assert_eq!(again, body, "{path}");
+            assert_eq!(app.statement_count(), statements, "{path}: a hit reads nothing");
+            assert_eq!(get(&app, path, &[("if-none-match", &tag)]).await.0, 304, "{path}");
+            let modified = text(&first, "last-modified").to_owned();
+            if !modified.is_empty() {
+                let (status, _, _) = get(&app, path, &[("if-modified-since", &modified)]).await;
+                assert_eq!(status, 304, "{path}: not changed since its Last-Modified");
+            }
+        }
+        let (_, before, _) = get(&app, "/api/articles?limit=5", &[]).await;
+        let tag = text(&before, "etag").to_owned();
+        publish_articles(&app, 1).await;
+        let (status, after, _) = get(&app, "/api/articles?limit=5", &[("if-none-match", &tag)]).await;
+        assert_eq!(status, 200, "the write made the list new");
+        assert_eq!(text(&after, "x-cache"), "miss");
+        assert_ne!(text(&after, "etag"), tag);
+
+        let editor = app.user(Role::Editor).await;
+        let bearer = format!("Bearer {}", editor.token);
+        let (_, staff, _) = get(&app, "/api/articles?limit=5", &[("authorization", &bearer)]).await;
+        assert_eq!(text(&staff, "x-cache"), "off", "answers to credentials are never shared");
+        assert_eq!(text(&staff, "cache-control"), "private, no-store");
+        let (status, missing, _) = get(&app, "/api/articles/no-such-story", &[]).await;
+        assert_eq!(status, 404);
+        assert_eq!(text(&missing, "cache-control"), "no-store");
+    }
+}

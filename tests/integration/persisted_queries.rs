@@ -69,6 +69,13 @@ on_both_backends! {
 
         let (_, _, mismatched) = get_persisted(&app, Some("{ articles { totalCount } }"), &hash, None).await;
         assert_eq!(error_code(&mismatched), Some("BAD_USER_INPUT"), "{mismatched}");
+        let editor = app.user(Role::Editor).await;
+        app.graphql_as(Some(&editor.token), "mutation { createArticle(input: { title: \"Under embargo\", body: \"b\" }) { id } }", json!({})).await;
+        let (_, _, anonymous) = get_persisted(&app, None, &hash, None).await;
+        assert_eq!(anonymous["data"]["articles"]["nodes"], json!([]), "no draft by hash: {anonymous}");
+        let (_, _, staff) = get_persisted(&app, None, &hash, Some(&editor.token)).await;
+        assert_eq!(staff["data"]["articles"]["nodes"][0]["title"], "Under embargo", "{staff}");
+
         let (_, _, malformed) = get_persisted(&app, None, "not-a-hash", None).await;
         assert_eq!(error_code(&malformed), Some("BAD_USER_INPUT"), "{malformed}");
     }

@@ -3,6 +3,7 @@
 //! revoked and expired tokens are refused at once; private servers (`QUIRE_PUBLIC_READ=false`)
 //! serve tokens and refuse anonymous readers.
 
+mod delivery;
 mod manage;
 mod private;
 mod reading;
