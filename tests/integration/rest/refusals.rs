@@ -30,6 +30,12 @@ on_both_backends! {
             assert_eq!(answer.header("content-type"), "application/json", "{path}");
             assert!(answer.body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
         }
+        for (path, named) in [("/api/articles?tags=kashmir", "tags"), ("/api/articles?limit=1&limit=2", "limit")] {
+            let answer = get(&app, path).await;
+            assert_eq!(answer.body["error"]["fields"], json!([named]), "{path}: {}", answer.body);
+            let message = answer.body["error"]["message"].as_str().unwrap_or_default();
+            assert!(message.contains(&format!("parameter `{named}`")), "{message}");
+        }
         let url = format!("{}/api/articles", app.address);
         for request in [app.client.post(&url), app.client.put(&url), app.client.delete(format!("{url}/mar"))] {
             let answer = send(request).await;

@@ -8,5 +8,6 @@ pub mod graphiql;
 pub mod graphql;
 pub mod health;
 pub mod limits;
+pub mod reader;
 pub mod request_span;
 pub mod security_headers;

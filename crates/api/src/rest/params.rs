@@ -29,8 +29,15 @@ pub fn query<T: DeserializeOwned>(query_string: &str) -> Result<T, RestError> {
             let why = match error {
                 actix_web::error::QueryPayloadError::Deserialize(e) => e.to_string(),
                 other => other.to_string(),
-            };
-            ApiError::bad_input("query", format!("the query string is refused: {why}")).into()
+            }
+            .replace("field", "parameter");
+            let named = ["unknown parameter `", "duplicate parameter `"]
+                .iter()
+                .find_map(|start| why.split_once(start))
+                .and_then(|(_, rest)| rest.split_once('`'))
+                .map(|(name, _)| name.to_owned());
+            let field = named.as_deref().unwrap_or("query");
+            ApiError::bad_input(field, format!("the query string is refused: {why}")).into()
         })
 }
 

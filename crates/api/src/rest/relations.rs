@@ -10,7 +10,7 @@ use quire_persistence::store::sources;
 use quire_persistence::{DbConn, StoreError};
 
 use super::shapes::{ArticleJson, ArticleSummaryJson};
-use super::state::Reader;
+use crate::http::reader::Reader;
 
 /// The relations of some articles, ready to be shaped.
 #[derive(Debug, Default)]

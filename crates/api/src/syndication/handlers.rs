@@ -3,7 +3,7 @@
 
 use std::time::SystemTime;
 
-use actix_web::http::header::{self, HttpDate, LastModified};
+use actix_web::http::header::{HttpDate, LastModified};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use quire_persistence::Store;
@@ -41,15 +41,10 @@ impl Syndication {
     /// preview token sees drafts in feeds exactly as it does in GraphQL, and a private server
     /// (`QUIRE_PUBLIC_READ=false`) refuses anonymous readers here too.
     async fn reader(&self, req: &HttpRequest) -> Result<Reader, ApiError> {
-        let header = req
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok());
-        let viewer = self.auth.reader(header).await?;
-        let now = quire_domain::time::now();
+        let access = crate::http::reader::Reader::of(&self.auth, req).await?;
         Ok(Reader {
-            visibility: Visibility::for_viewer(&viewer, now),
-            now,
+            visibility: access.visibility,
+            now: access.now,
             links: Links::for_request(self.settings.public_url.as_ref(), req)?,
         })
     }
