@@ -1,7 +1,7 @@
 # Shared by the scripts that test a running Quire: sourced, not run.
 #
-#   quire_bin [path/to/quire]        -> sets $bin: the argument, $QUIRE_BIN, or target/debug/quire
-#                                      built first
+#   quire_bin [path/to/quire]        -> sets $bin, as an absolute path: the argument, $QUIRE_BIN,
+#                                      or target/debug/quire built first
 #   start_quire WORKDIR [ARGS...]    -> starts `quire serve ARGS` on WORKDIR/quire.db at a free
 #                                      loopback port, sets $server (its pid) and $url (its
 #                                      /graphql address); the caller's EXIT trap must call
@@ -16,6 +16,7 @@ quire_bin() {
     (cd "$root" && cargo build -q -p quire)
     bin="$root/target/debug/quire"
   fi
+  bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 }
 
 start_quire() {

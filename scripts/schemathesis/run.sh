@@ -5,7 +5,7 @@
 #
 # Seeds a demo newsroom into a fresh SQLite file (`quire seed --demo`), serves it with
 # `quire serve` (the binary given as argument, or $QUIRE_BIN; without either, target/debug/quire,
-# built first) on a free loopback port, waits for /readyz, and runs every schemathesis check
+# built first) on a free loopback port, and runs every schemathesis check
 # against /api/openapi.json: no server errors, responses and headers that conform to the
 # document, only documented status codes and content types, invalid input refused, valid input
 # accepted, 405 with Allow for undocumented methods. schemathesis.toml beside this script hands
@@ -25,12 +25,8 @@ SCHEMATHESIS_VERSION=4.32.5
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-bin="${1:-${QUIRE_BIN:-}}"
-if [[ -z "$bin" ]]; then
-  (cd "$root" && cargo build -q -p quire)
-  bin="$root/target/debug/quire"
-fi
-bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+source "$here/../lib/serve.sh"
+quire_bin "${1:-}"
 
 venv="$root/target/schemathesis-venv"
 if [[ "$("$venv/bin/schemathesis" --version 2>/dev/null || true)" != *"$SCHEMATHESIS_VERSION"* ]]; then
@@ -39,36 +35,11 @@ if [[ "$("$venv/bin/schemathesis" --version 2>/dev/null || true)" != *"$SCHEMATH
 fi
 
 work="$(mktemp -d)"
-server=""
-cleanup() {
-  if [[ -n "$server" ]]; then
-    kill "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-export QUIRE_DATABASE_URL="$work/quire.db" QUIRE_LOG=warn
-"$bin" seed --demo >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; exit 1; }
-
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-QUIRE_BIND="127.0.0.1:$port" "$bin" serve >"$work/stdout" 2>"$work/stderr" &
-server=$!
-
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 100); do
-  if python3 -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=1)" \
-    "$base/readyz" 2>/dev/null; then
-    break
-  fi
-  if ! kill -0 "$server" 2>/dev/null; then
-    echo "quire serve exited:" >&2
-    cat "$work/stderr" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
+trap 'stop_quire; rm -rf "$work"' EXIT
+QUIRE_LOG=warn "$bin" seed --demo --database "$work/quire.db" >"$work/seed.log" 2>&1 \
+  || { cat "$work/seed.log" >&2; exit 1; }
+start_quire "$work"
+base="${url%/graphql}"
 
 cd "$work"
 "$venv/bin/schemathesis" --config-file "$here/schemathesis.toml" run "$base/api/openapi.json" \

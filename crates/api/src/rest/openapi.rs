@@ -89,12 +89,21 @@ fn error_response(description: &str) -> RefOr<Response> {
         .into()
 }
 
-/// The refusals every route can answer with.
+/// The answers every route can give besides its own: the 304 of a request whose
+/// `If-None-Match` names the current `ETag` (or whose `If-Modified-Since` is not older than
+/// `Last-Modified`), and the refusals.
 pub struct Refusals;
 
 impl IntoResponses for Refusals {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
-        [
+        let not_modified = ResponseBuilder::new()
+            .description(
+                "Not Modified: the copy the client holds (If-None-Match, If-Modified-Since) is \
+                 current; no body.",
+            )
+            .build()
+            .into();
+        let refusals = [
             ("400", "BAD_USER_INPUT: a parameter is unknown, repeated or out of bounds; `fields` names it."),
             ("401", "UNAUTHENTICATED: an Authorization header is present but is not a valid bearer token."),
             ("406", "NOT_ACCEPTABLE: the Accept header rules out application/json."),
@@ -105,8 +114,8 @@ impl IntoResponses for Refusals {
             ("503", "UNAVAILABLE: the database cannot be reached just now; try again shortly."),
         ]
         .into_iter()
-        .map(|(status, description)| (status.to_owned(), error_response(description)))
-        .collect()
+        .map(|(status, description)| (status.to_owned(), error_response(description)));
+        refusals.chain([("304".to_owned(), not_modified)]).collect()
     }
 }
 
