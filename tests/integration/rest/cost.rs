@@ -1,5 +1,6 @@
 //! A page of twenty articles with every relation costs the SQL statements a page of one does,
-//! and no more than GraphQL's home page query.
+//! and no more than GraphQL's home page query; one article by slug costs no more than
+//! GraphQL's article page.
 
 use quire_api::Config;
 use quire_domain::Role;
@@ -49,5 +50,19 @@ on_both_backends! {
         println!("statements on {:?}: REST 1 = {one}, REST 20 = {twenty}, GraphQL 20 = {graphql}", app.backend);
         assert_eq!(one, twenty);
         assert!(twenty <= graphql, "REST {twenty} > GraphQL {graphql}");
+
+        let before = app.statement_count();
+        let article = get(&app, "/api/articles/story-19").await;
+        assert_eq!(article.status, 200, "{}", article.body);
+        let by_slug = app.statement_count() - before;
+        let before = app.statement_count();
+        let page = app.graphql(ARTICLE_PAGE, json!({ "slug": "story-19" })).await;
+        assert_eq!(page["data"]["article"]["related"][0]["slug"], "story-18", "{page}");
+        let graphql = app.statement_count() - before;
+        println!("statements on {:?}: REST by slug = {by_slug}, GraphQL by slug = {graphql}", app.backend);
+        assert!(by_slug <= graphql, "REST {by_slug} > GraphQL {graphql}");
     }
 }
+
+const ARTICLE_PAGE: &str = "query($slug: String!) { article(slug: $slug) { title bodyHtml
+    authors { name slug } tags { name slug } source { name } related { title slug } } }";
