@@ -21,6 +21,22 @@ async fn get(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> (u16, Heade
     (status, headers, response.bytes().await.unwrap().to_vec())
 }
 
+/// `body` decoded from `coding`.
+fn decoded(coding: &str, body: &[u8]) -> Vec<u8> {
+    use std::io::Read as _;
+    let mut out = Vec::new();
+    match coding {
+        "br" => brotli::Decompressor::new(body, 4096)
+            .read_to_end(&mut out)
+            .unwrap(),
+        "gzip" => flate2::read::GzDecoder::new(body)
+            .read_to_end(&mut out)
+            .unwrap(),
+        other => panic!("no decoder for {other}"),
+    };
+    out
+}
+
 fn text<'a>(headers: &'a HeaderMap, name: &str) -> &'a str {
     headers
         .get(name)
@@ -94,10 +110,11 @@ on_both_backends! {
         let (_, plain, plain_body) = get(&app, TITLES, &[]).await;
         assert!(plain_body.len() > 1024, "{} bytes", plain_body.len());
         assert!(plain.get("content-encoding").is_none());
-        for coding in ["br", "gzip"] {
+        for (round, coding) in ["br", "gzip", "br", "gzip"].into_iter().enumerate() {
             let (status, headers, body) = get(&app, TITLES, &[("accept-encoding", coding)]).await;
             assert_eq!(status, 200);
             assert_eq!(text(&headers, "content-encoding"), coding);
+            assert_eq!(decoded(coding, &body), plain_body, "round {round}: {coding} decodes to the body");
             assert!(body.len() < plain_body.len() / 2, "{coding}: {} bytes", body.len());
             let tag = text(&headers, "etag").to_owned();
             let bare = text(&plain, "etag").trim_matches('"');

@@ -16,14 +16,16 @@ use crate::http::caching::validators::CODING_SUFFIXES;
 pub const MIN_COMPRESSED_BYTES: u64 = 1024;
 
 /// Inside `Compress`: marks small bodies `Content-Encoding: identity`, which `Compress` leaves
-/// alone.
+/// alone. A body already encoded (a cached answer's stored encoding) keeps its coding.
 pub async fn skip_small_bodies(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let mut response = next.call(req).await?;
+    let encoded = response.headers().contains_key(header::CONTENT_ENCODING);
     if let BodySize::Sized(size) = response.response().body().size()
         && size < MIN_COMPRESSED_BYTES
+        && !encoded
     {
         response.headers_mut().insert(
             header::CONTENT_ENCODING,

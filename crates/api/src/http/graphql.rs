@@ -189,7 +189,10 @@ async fn execute(
             let generation = state.store.generation();
             let key = ResponseCache::key(request);
             if let Some(answer) = cache.get(&key, generation) {
-                return reply(StatusCode::OK, media, id, "hit", answer.body.clone());
+                let (body, coding) = answer.encoded_for(req);
+                let mut response = reply(StatusCode::OK, media, id, "hit", body);
+                answer.declare(response.headers_mut(), coding);
+                return response;
             }
             (!is_mutation(request)).then_some((cache, key, generation))
         }

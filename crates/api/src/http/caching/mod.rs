@@ -142,7 +142,9 @@ pub async fn remember(
         for (name, value) in &answer.headers {
             response.insert_header((name.clone(), value.clone()));
         }
-        let mut response = response.body(answer.body.clone());
+        let (body, coding) = answer.encoded_for(&req);
+        let mut response = response.body(body);
+        answer.declare(response.headers_mut(), coding);
         mark(response.headers_mut(), "hit");
         let (req, _) = req.into_parts();
         return Ok(ServiceResponse::new(req, response));
@@ -190,7 +192,13 @@ fn finish(
     anonymous: bool,
     mut response: HttpResponse<Bytes>,
 ) -> Result<HttpResponse, Error> {
-    let tag = validators::entity_tag(response.body());
+    // A cached answer declares the tag of its uncompressed body, whatever bytes it carries.
+    let declared = response
+        .headers()
+        .get(header::ETAG)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<header::EntityTag>().ok());
+    let tag = declared.unwrap_or_else(|| validators::entity_tag(response.body()));
     let last_modified = validators::last_modified(response.headers());
     let cache_control = match response.headers().get(header::CACHE_CONTROL) {
         Some(chosen) => chosen.clone(),
