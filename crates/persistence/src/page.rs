@@ -55,6 +55,14 @@ impl<T> Page<T> {
         }
     }
 
+    /// The cursor that fetches the page after this one, when there is one.
+    pub fn next_cursor(&self) -> Option<String> {
+        self.items
+            .last()
+            .filter(|_| self.has_next)
+            .map(|(cursor, _)| cursor.encode())
+    }
+
     /// Converts the rows, keeping positions.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
         let mut f = f;

@@ -145,14 +145,15 @@ impl ResponseCache {
             .filter(|answer| answer.generation == generation)
     }
 
-    /// Keeps `body` and its `headers` for `key`, computed at `generation`.
+    /// Keeps `body` and its `headers` for `key`, computed at `generation`, and returns the
+    /// entry, whose tag the answer being sent can declare rather than compute again.
     pub fn put(
         &self,
         key: String,
         generation: u64,
         body: Bytes,
         headers: Vec<(HeaderName, HeaderValue)>,
-    ) {
+    ) -> Arc<CachedAnswer> {
         let answer = CachedAnswer {
             generation,
             tag: entity_tag(&body),
@@ -161,6 +162,8 @@ impl ResponseCache {
             brotli: OnceLock::new(),
             gzip: OnceLock::new(),
         };
-        self.0.insert(key, Arc::new(answer));
+        let answer = Arc::new(answer);
+        self.0.insert(key, answer.clone());
+        answer
     }
 }

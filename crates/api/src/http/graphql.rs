@@ -257,8 +257,10 @@ async fn execute(
     };
     match cacheable {
         Some((cache, key, generation)) if clean => {
-            cache.put(key, generation, body.clone(), Vec::new());
-            reply(status, media, id, "miss", body)
+            let answer = cache.put(key, generation, body.clone(), Vec::new());
+            let mut response = reply(status, media, id, "miss", body);
+            answer.declare(response.headers_mut(), None);
+            response
         }
         _ => {
             let mut response = reply(status, media, id, "off", body);

@@ -43,11 +43,7 @@ pub async fn list(
             Ok((page, relations))
         })
         .await?;
-    let next_cursor = page
-        .items
-        .last()
-        .filter(|_| page.has_next)
-        .map(|(cursor, _)| cursor.encode());
+    let next_cursor = page.next_cursor();
     let newest = page.items.iter().map(|(_, a)| a.updated_at).max();
     let data = page
         .items

@@ -56,11 +56,7 @@ pub async fn list<K: NamedKind>(
             Ok((page, extra))
         })
         .await?;
-    let next_cursor = page
-        .items
-        .last()
-        .filter(|_| page.has_next)
-        .map(|(cursor, _)| cursor.encode());
+    let next_cursor = page.next_cursor();
     let data = page
         .items
         .into_iter()

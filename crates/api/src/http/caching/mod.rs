@@ -160,7 +160,8 @@ pub async fn remember(
     let body = actix_web::body::to_bytes(body)
         .await
         .map_err(|e| actix_web::error::ErrorInternalServerError(e.into()))?;
-    cache.put(key, generation, body.clone(), kept(response.headers()));
+    let answer = cache.put(key, generation, body.clone(), kept(response.headers()));
+    answer.declare(response.headers_mut(), None);
     mark(response.headers_mut(), "miss");
     Ok(ServiceResponse::new(
         req,
