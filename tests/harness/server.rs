@@ -1,10 +1,11 @@
 //! A running server and typed helpers to talk to it.
 
+use quire_api::Config;
 use quire_api::auth::password::{self, PasswordCost};
-use quire_api::{Application, Config};
+use quire_api::testing::TestServer;
 use quire_domain::{NewUser, Role};
+use quire_persistence::Store;
 use quire_persistence::store::users;
-use quire_persistence::{PoolConfig, Store};
 use serde_json::{Value, json};
 
 use crate::database::{Backend, TestDatabase};
@@ -18,6 +19,8 @@ pub struct TestApp {
     /// HTTP client.
     pub client: reqwest::Client,
     store: Store,
+    /// Dropped before `database`, so the server stops before its database goes.
+    _server: TestServer,
     database: TestDatabase,
 }
 
@@ -43,35 +46,34 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 /// Starts a server on `backend` with a fresh database and the test configuration as changed by
 /// `configure`, for tests of settings such as limits and timeouts.
-pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
+pub async fn spawn_app_with(
+    backend: Backend,
+    configure: impl FnOnce(&mut Config) + Send + 'static,
+) -> TestApp {
     init_logging();
     let database = tokio::task::spawn_blocking(move || TestDatabase::create(backend))
         .await
         .expect("database set-up panicked");
-    let mut config = Config {
-        bind: "127.0.0.1:0".to_owned(),
-        jwt_secret: Some(
-            "a test secret that is long enough for HS256"
-                .to_owned()
-                .into(),
-        ),
-        password_cost: PasswordCost::Minimal,
-        pool: PoolConfig::new(4),
-        workers: 1,
-        ..Config::new(database.url())
-    };
-    configure(&mut config);
-    let app = Application::build(config)
+    let server = TestServer::builder()
+        .database(database.url())
+        .configure(|config| {
+            config.jwt_secret = Some(
+                "a test secret that is long enough for HS256"
+                    .to_owned()
+                    .into(),
+            );
+        })
+        .configure(configure)
+        .without_accounts()
+        .start()
         .await
         .expect("the server failed to start");
-    let address = format!("http://127.0.0.1:{}", app.port());
-    let store = app.store().clone();
-    tokio::spawn(app.run_until_stopped());
     TestApp {
-        address,
+        address: server.url().to_owned(),
         backend,
         client: reqwest::Client::new(),
-        store,
+        store: server.store().clone(),
+        _server: server,
         database,
     }
 }

@@ -165,7 +165,7 @@ on_both_backends! {
 on_both_backends! {
     async fn limits_follow_the_configuration(app: TestApp) {
         let limits = QueryLimits { max_cost: 1_000, anonymous_batch: true, ..QueryLimits::default() };
-        let app = spawn_app_with(app.backend, |config| config.query_limits = limits).await;
+        let app = spawn_app_with(app.backend, move |config| config.query_limits = limits).await;
         let batch = json!([{ "query": "{ articles { totalCount } }" }, { "query": "{ tags { totalCount } }" }]);
         let (status, response) = app.post_raw(batch.to_string(), None).await;
         assert_eq!(status, 200, "{response}");

@@ -35,4 +35,5 @@ mod schema;
 mod search;
 mod sitemaps;
 mod statements;
+mod test_server;
 mod visibility;

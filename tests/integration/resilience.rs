@@ -66,7 +66,7 @@ async fn terminated_postgres_connections_are_replaced_without_a_restart() {
 async fn a_postgres_server_that_stops_and_comes_back_needs_no_restart() {
     let proxy = TcpProxy::start("127.0.0.1:5432".parse().unwrap()).await;
     let through = proxy.address();
-    let app = spawn_app_with(Backend::Postgres, |config| {
+    let app = spawn_app_with(Backend::Postgres, move |config| {
         let mut url = reqwest::Url::parse(config.database.target()).unwrap();
         url.set_ip_host(through.ip()).unwrap();
         url.set_port(Some(through.port())).unwrap();

@@ -61,6 +61,13 @@ pub struct Config {
 }
 
 impl Config {
+    /// The host part of `bind`, for the address a server announces once it knows its port.
+    pub fn bind_host(&self) -> &str {
+        self.bind
+            .rsplit_once(':')
+            .map_or("127.0.0.1", |(host, _)| host)
+    }
+
     /// Defaults for a database URL: loopback port 8080, generated secret, standard hashing,
     /// eight connections, one worker per core, a one-second response cache, a minute of public
     /// caching, no cross-origin callers, the default [`HttpLimits`] and query limits, GraphiQL

@@ -2,7 +2,7 @@
 
 use std::net::TcpListener;
 
-use actix_web::dev::Server;
+use actix_web::dev::{Server, ServerHandle};
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
 use quire_persistence::store::settings;
@@ -33,6 +33,7 @@ pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 pub struct Application {
     port: u16,
     store: Store,
+    auth: Auth,
     server: Server,
 }
 
@@ -114,7 +115,7 @@ impl Application {
         let state = web::Data::new(GraphqlState {
             schema,
             store: store.clone(),
-            auth,
+            auth: auth.clone(),
             cache,
             limits: config.query_limits,
             persisted: PersistedQueries::new(store.clone(), config.persisted_only),
@@ -172,6 +173,7 @@ impl Application {
         Ok(Self {
             port,
             store,
+            auth,
             server,
         })
     }
@@ -184,6 +186,18 @@ impl Application {
     /// The store, for tooling and tests that count statements.
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Sign-in sessions on this server's database and secret, for tooling that hands out
+    /// ready tokens (`quire_api::testing`).
+    pub fn auth(&self) -> &Auth {
+        &self.auth
+    }
+
+    /// Stops the server from outside, for embedders that end it on their own terms rather
+    /// than on a signal.
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
     }
 
     /// Serves until SIGINT or SIGTERM, then finishes in-flight requests and returns.

@@ -2,7 +2,8 @@
 //!
 //! - `QUIRE_DATABASE_URL`: `postgres://…` selects PostgreSQL; anything else is a SQLite file
 //!   (default `quire.db` in the working directory).
-//! - `QUIRE_BIND`: listen address (default `127.0.0.1:8080`; port 0 picks a free port).
+//! - `QUIRE_BIND`: listen address (default `127.0.0.1:8080`, or a free loopback port with
+//!   `--ephemeral`; port 0 picks a free port).
 //! - `QUIRE_JWT_SECRET`: access-token signing secret; generated once and kept in the database
 //!   when unset.
 //! - `QUIRE_DATABASE_WAIT`: seconds to wait for an unreachable PostgreSQL server at start,
@@ -93,7 +94,8 @@ pub enum LogFormat {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Migrate the database, then serve the API until SIGINT or SIGTERM.
+    /// Migrate the database, then serve the API until SIGINT or SIGTERM; or, with
+    /// `--ephemeral`, serve a throwaway database for another program's tests.
     Serve(Box<ServeArgs>),
     /// Apply pending database migrations and exit.
     Migrate(DatabaseArgs),
@@ -186,9 +188,21 @@ pub struct ServeArgs {
     /// Database to serve.
     #[command(flatten)]
     pub database: DatabaseArgs,
-    /// Address to listen on; port 0 picks a free port.
-    #[arg(long, env = "QUIRE_BIND", default_value = "127.0.0.1:8080")]
-    pub bind: String,
+    /// Address to listen on (`127.0.0.1:8080`, or a free loopback port with `--ephemeral`);
+    /// port 0 picks a free port.
+    #[arg(long, env = "QUIRE_BIND")]
+    pub bind: Option<String>,
+    /// Serve a new SQLite database in a temporary directory instead of `--database`, with an
+    /// admin and an editor signed in; print one JSON line on standard output with the URL and
+    /// the accounts' emails, passwords and tokens once ready; serve until standard input closes
+    /// or a signal arrives; then remove the database. For other programs' integration tests.
+    #[arg(long)]
+    pub ephemeral: bool,
+    /// Files or directories to import into the ephemeral database before it is announced
+    /// (Markdown with front matter, saved article pages, Quire bundles: as `quire import`
+    /// reads them). Any file that fails stops the start.
+    #[arg(long, value_name = "PATH", num_args = 1.., requires = "ephemeral")]
+    pub seed: Vec<std::path::PathBuf>,
     /// Access-token signing secret; generated once and kept in the database when unset.
     #[arg(long, env = "QUIRE_JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<SecretString>,

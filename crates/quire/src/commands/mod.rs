@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod ephemeral;
 pub mod export;
 pub mod import;
 pub mod migrate;

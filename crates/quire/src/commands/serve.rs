@@ -11,10 +11,32 @@ use quire_persistence::PoolConfig;
 
 use crate::cli::ServeArgs;
 
-/// Runs the server and prints where it listens.
+/// Where a server listens when `--bind` and `QUIRE_BIND` are left out.
+const DEFAULT_BIND: &str = "127.0.0.1:8080";
+
+/// Runs the server and prints where it listens; or, with `--ephemeral`, a throwaway one.
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
-    let config = Config {
-        bind: args.bind,
+    if args.ephemeral {
+        return super::ephemeral::run(args).await;
+    }
+    let config = config(args, DEFAULT_BIND)?;
+    let host = config.bind_host().to_owned();
+    let app = Application::build(config).await?;
+    println!(
+        "Quire is serving GraphQL at http://{host}:{}/graphql",
+        app.port()
+    );
+    tracing::info!(port = app.port(), "listening");
+    app.run_until_stopped().await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// The server configuration the flags and environment describe, listening on `default_bind`
+/// when neither names an address.
+pub fn config(args: ServeArgs, default_bind: &str) -> anyhow::Result<Config> {
+    Ok(Config {
+        bind: args.bind.unwrap_or_else(|| default_bind.to_owned()),
         jwt_secret: args.jwt_secret,
         pool: PoolConfig {
             checkout_timeout: Duration::from_millis(args.pool_timeout_ms),
@@ -52,19 +74,5 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             publication_language: args.publication_language,
         },
         ..Config::new(args.database.parsed()?)
-    };
-    let host = config
-        .bind
-        .rsplit_once(':')
-        .map_or("127.0.0.1", |(host, _)| host)
-        .to_owned();
-    let app = Application::build(config).await?;
-    println!(
-        "Quire is serving GraphQL at http://{host}:{}/graphql",
-        app.port()
-    );
-    tracing::info!(port = app.port(), "listening");
-    app.run_until_stopped().await?;
-    tracing::info!("stopped");
-    Ok(())
+    })
 }

@@ -66,6 +66,29 @@ pub async fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Imports `paths` (files or directories) into a server's fresh database before it is
+/// announced, for `quire serve --ephemeral --seed`: every line on standard error, and any file
+/// that fails is an error, since a test suite's content must load whole.
+pub async fn seed(store: &Store, paths: &[PathBuf]) -> anyhow::Result<()> {
+    let listed = files::collect(paths);
+    if let Some((path, reason)) = listed.unreadable.first() {
+        anyhow::bail!("cannot read the seed {}: {reason}", path.display());
+    }
+    let mut progress = Progress::on_stderr(listed.files.len());
+    let settings = Settings {
+        status: None,
+        now: time::now(),
+    };
+    write_in_batches(store, listed.files, settings, &mut progress).await?;
+    let failures = progress.failures();
+    progress.finish();
+    anyhow::ensure!(
+        failures == 0,
+        "{failures} seed file(s) could not be imported; the reasons are above"
+    );
+    Ok(())
+}
+
 /// Writes batch after batch, reading the next while the current one is written, then makes
 /// the related links that pointed ahead. A batch goes in whole when it can; when a file in it
 /// fails, the batch is rolled back and written again file by file.

@@ -52,6 +52,9 @@ pub struct Progress {
     unchanged: usize,
     bundles: usize,
     failed: usize,
+    /// Routine lines go to standard error instead of standard output, which a caller keeps
+    /// for something else.
+    stderr_only: bool,
 }
 
 impl Progress {
@@ -78,6 +81,25 @@ impl Progress {
             unchanged: 0,
             bundles: 0,
             failed: 0,
+            stderr_only: false,
+        }
+    }
+
+    /// Counts `files` with every line on standard error and no bar, for `quire serve
+    /// --ephemeral`, whose standard output carries one JSON line and nothing else.
+    pub fn on_stderr(files: usize) -> Self {
+        Self {
+            bar: None,
+            stderr_only: true,
+            ..Self::start(files, false)
+        }
+    }
+
+    fn print(&self, line: &str) {
+        if self.stderr_only {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
         }
     }
 
@@ -123,14 +145,14 @@ impl Progress {
     pub fn say(&self, line: String) {
         match &self.bar {
             Some(bar) => bar.println(line),
-            None => println!("{line}"),
+            None => self.print(&line),
         }
     }
 
     /// A routine line: printed in plain mode, left to the bar on a terminal.
     fn quiet(&self, line: String) {
         if self.bar.is_none() {
-            println!("{line}");
+            self.print(&line);
         }
     }
 
@@ -177,9 +199,9 @@ impl Progress {
         } else {
             String::new()
         };
-        println!(
+        self.print(&format!(
             "{lead}: {} created, {} updated, {} unchanged{bundles}, {} failed in {seconds:.1} s",
             self.created, self.updated, self.unchanged, self.failed
-        );
+        ));
     }
 }
