@@ -18,6 +18,15 @@ pub fn paragraph(text: &str) -> String {
     escape_ordered_list_marker(escaped)
 }
 
+/// A plain-text pull quote as a Markdown block quote holding that text as one paragraph.
+pub fn quote(text: &str) -> String {
+    paragraph(text)
+        .lines()
+        .map(|line| format!("> {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A plain-text subhead as a level-two Markdown heading.
 pub fn heading(text: &str) -> String {
     let mut escaped = inline(text);

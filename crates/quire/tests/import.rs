@@ -54,7 +54,7 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-const ARTICLES: &str = "query { articles(first: 50, orderBy: TITLE_ASC, filter: { status: [DRAFT, PUBLISHED, SCHEDULED, ARCHIVED] }) { totalCount nodes { slug title subtitle body status version sourceUrl canonicalUrl source { name country } authors { name bio } tags { name } related { title } } } }";
+const ARTICLES: &str = "query { articles(first: 50, orderBy: TITLE_ASC, filter: { status: [DRAFT, PUBLISHED, SCHEDULED, ARCHIVED] }) { totalCount nodes { slug title subtitle body bodyHtml tableOfContents { level text anchor } status version sourceUrl canonicalUrl source { name country } authors { name bio } tags { name } related { title } } } }";
 
 /// Every article, as an editor sees them.
 async fn articles(app: &TestApp, token: &str) -> Vec<Value> {
@@ -116,12 +116,38 @@ async fn the_saved_page_goes_in_with_every_part_right(backend: Backend) {
             "repeated: {paragraph}"
         );
     }
-    assert_eq!(
-        body.matches("30 August also marks the UN-recognised")
-            .count(),
-        1,
-        "the pull quote repeating this sentence stays out"
+    assert!(
+        body.contains("> 30 August also marks the UN-recognised"),
+        "the pull quote stays, as a block quote: {body}"
     );
+
+    let html = article["bodyHtml"].as_str().unwrap();
+    let contents = article["tableOfContents"].as_array().unwrap();
+    let anchors: Vec<&str> = contents
+        .iter()
+        .map(|entry| entry["anchor"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        anchors,
+        [
+            "the-irony-of-pakistans-kashmir-solidarity-campaign",
+            "pakistan-militarys-expanding-campaign-of-abduction-with-impunity",
+            "pakistan-pms-u-turn-on-enforced-disappearances",
+            "dear-pakistan-charity-begins-at-home",
+        ],
+        "{contents:?}"
+    );
+    assert_eq!(
+        contents[3]["text"], "Dear Pakistan, Charity Begins At Home",
+        "{contents:?}"
+    );
+    for anchor in anchors {
+        assert!(
+            html.contains(&format!("<h2 id=\"{anchor}\">")),
+            "{anchor}: {html}"
+        );
+    }
+    assert_eq!(html.matches("<blockquote>").count(), 4, "{html}");
 
     let again = import(&app, &[&fixture()]);
     assert!(again.status.success(), "{}", stderr(&again));

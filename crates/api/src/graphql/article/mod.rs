@@ -1,5 +1,6 @@
 //! Articles in GraphQL: the object, its inputs, queries and mutations.
 
+mod contents;
 mod input;
 mod list;
 mod mutation;

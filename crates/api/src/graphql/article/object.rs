@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use quire_domain::{Article, ArticleStatus, ArticleText};
 
+use super::contents::TableOfContentsEntry;
 use super::revision::{RevisionConnection, revisions};
 use crate::graphql::author::AuthorNode;
 use crate::graphql::context::ContextExt;
@@ -108,6 +109,20 @@ impl ArticleNode {
     /// The body as sanitised HTML, safe to insert into a page.
     async fn body_html(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
         Ok(self.text(ctx).await?.body_html)
+    }
+
+    /// The body's headings in order, each with the anchor `bodyHtml` gives it: a table of
+    /// contents for long reads. Articles stored before anchors existed get them in `bodyHtml`
+    /// at their next edit.
+    async fn table_of_contents(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<TableOfContentsEntry>> {
+        let body = self.text(ctx).await?.body;
+        Ok(quire_domain::markdown::table_of_contents(&body)
+            .into_iter()
+            .map(TableOfContentsEntry::from)
+            .collect())
     }
 
     /// Life-cycle stage as of this request: a scheduled article whose time has come is PUBLISHED.

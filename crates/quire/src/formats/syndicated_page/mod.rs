@@ -2,7 +2,7 @@
 //! and someone saves the page as text. Such a page has, top to bottom, the blog's navigation, the
 //! title, a "Source: Publication, Country" line, the body with plain-text subheads, pull quotes
 //! and "Also Read" links, the author's note in parentheses, and then the blog's own listings.
-//! This module keeps the article and leaves the page around it.
+//! This module keeps the article, pull quotes as block quotes, and leaves the page around it.
 
 mod blocks;
 mod byline;
@@ -35,7 +35,7 @@ pub fn parse(text: &str) -> Result<ArticleDocument, String> {
         .collect();
     let authors = take_author_note(&mut parts);
     mark_subheads(&mut parts);
-    drop_repeats(&mut parts);
+    mark_pull_quotes(&mut parts);
     if !parts.iter().any(|part| matches!(part, Part::Paragraph(_))) {
         return Err("the page has a title and a source line but no article text".to_owned());
     }
@@ -59,6 +59,7 @@ pub fn parse(text: &str) -> Result<ArticleDocument, String> {
 enum Part<'a> {
     Paragraph(&'a Block),
     Subhead(&'a Block),
+    PullQuote(&'a Block),
     AlsoRead(String),
 }
 
@@ -114,9 +115,11 @@ fn take_author_note(parts: &mut Vec<Part<'_>>) -> Vec<AuthorReference> {
     }
 }
 
-/// Leaves out pull quotes. Subheads are marked first and kept out of the comparison: a heading
-/// often repeats a phrase of the paragraph under it without being a quote.
-fn drop_repeats(parts: &mut Vec<Part<'_>>) {
+/// Marks pull quotes, which stay where the page has them as block quotes, so the body reads as
+/// the page did while the paragraph they repeat keeps its place in the text. Subheads are marked
+/// first and kept out of the comparison: a heading often repeats a phrase of the paragraph under
+/// it without being a quote.
+fn mark_pull_quotes(parts: &mut [Part<'_>]) {
     let paragraphs: Vec<&Block> = parts
         .iter()
         .filter_map(|part| match part {
@@ -125,10 +128,13 @@ fn drop_repeats(parts: &mut Vec<Part<'_>>) {
         })
         .collect();
     let mut repeated = repeats::repeated(&paragraphs).into_iter();
-    parts.retain(|part| match part {
-        Part::Paragraph(_) => !repeated.next().unwrap_or(false),
-        _ => true,
-    });
+    for part in parts.iter_mut() {
+        if let Part::Paragraph(block) = *part
+            && repeated.next().unwrap_or(false)
+        {
+            *part = Part::PullQuote(block);
+        }
+    }
 }
 
 /// A short unpunctuated line between the start of the body and a paragraph is a subhead.
@@ -150,6 +156,7 @@ fn render(parts: &[Part<'_>]) -> String {
         .map(|part| match part {
             Part::Paragraph(block) => markdown_escape::paragraph(&block.text),
             Part::Subhead(block) => markdown_escape::heading(&block.text),
+            Part::PullQuote(block) => markdown_escape::quote(&block.text),
             Part::AlsoRead(title) => also_read_paragraph(title),
         })
         .collect();

@@ -27,9 +27,9 @@ struct Passage {
     set_apart: bool,
 }
 
-/// For each paragraph, whether it repeats another one and should be left out. Of two equal
-/// paragraphs the one set apart by extra blank lines, as a pull quote is, goes, else the later
-/// one; of a quote and the fuller paragraph it comes from, the quote goes.
+/// For each paragraph, whether it repeats another one: a pull quote. Of two equal paragraphs the
+/// one set apart by extra blank lines, as a pull quote is, is the quote, else the later one; of a
+/// quote and the fuller paragraph it comes from, the shorter is the quote.
 pub fn repeated(paragraphs: &[&Block]) -> Vec<bool> {
     let passages: Vec<Passage> = paragraphs
         .iter()
@@ -44,18 +44,18 @@ pub fn repeated(paragraphs: &[&Block]) -> Vec<bool> {
         .collect();
     let set_apart = passages.iter().filter(|passage| passage.set_apart).count();
     let layout_marks_quotes = set_apart * 2 <= passages.len();
-    let mut dropped = vec![false; passages.len()];
+    let mut quoted = vec![false; passages.len()];
     for first in 0..passages.len() {
         for second in first + 1..passages.len() {
-            if dropped[first] || dropped[second] {
+            if quoted[first] || quoted[second] {
                 continue;
             }
             if let Some(repeat) = repeat_of_pair(&passages, first, second, layout_marks_quotes) {
-                dropped[repeat] = true;
+                quoted[repeat] = true;
             }
         }
     }
-    dropped
+    quoted
 }
 
 /// Which of two paragraphs repeats the other, if either does. Extra blank lines only mark a
