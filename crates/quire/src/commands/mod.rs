@@ -2,11 +2,14 @@
 
 pub mod export;
 pub mod import;
+pub mod login;
+pub mod logout;
 pub mod migrate;
 pub mod queries;
 pub mod seed;
 pub mod serve;
 pub mod user;
+pub mod whoami;
 
 use quire_persistence::Store;
 
