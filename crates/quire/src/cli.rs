@@ -65,7 +65,10 @@ use quire_domain::{ArticleStatus, Role};
 use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
 
-pub use client::{LoginArgs, SessionArgs};
+pub use client::{
+    ArticleCommand, DeleteArgs, EditArgs, ListArgs, LoginArgs, NewArgs, PublishArgs, SessionArgs,
+    ShowArgs, SlugArgs,
+};
 
 /// Quire: a headless CMS for news and editorial content.
 #[derive(Debug, Parser)]
@@ -136,6 +139,12 @@ pub enum Command {
     Logout(SessionArgs),
     /// Show who the client is signed in as, and on which server.
     Whoami(SessionArgs),
+    /// Write, edit, publish and list articles on a Quire server.
+    Article {
+        /// What to do with articles.
+        #[command(subcommand)]
+        command: ArticleCommand,
+    },
 }
 
 /// `quire queries …`.

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, QueriesCommand, UserCommand};
+use cli::{ArticleCommand, Cli, Command, QueriesCommand, UserCommand};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<ExitCode> {
@@ -40,12 +40,27 @@ async fn main() -> anyhow::Result<ExitCode> {
         Command::Login(args) => return Ok(finish(commands::login::run(args).await)),
         Command::Logout(args) => return Ok(finish(commands::logout::run(args).await)),
         Command::Whoami(args) => return Ok(finish(commands::whoami::run(args).await)),
+        Command::Article { command } => return Ok(finish(article(command).await)),
         Command::Openapi => {
             print!("{}", quire_api::rest::document());
             Ok(())
         }
     };
     done.map(|()| ExitCode::SUCCESS)
+}
+
+/// Runs one `quire article …` command.
+async fn article(command: ArticleCommand) -> Result<(), client::ClientError> {
+    use commands::article;
+    match command {
+        ArticleCommand::New(args) => article::new::run(args).await,
+        ArticleCommand::Edit(args) => article::edit::run(args).await,
+        ArticleCommand::Show(args) => article::show::run(args).await,
+        ArticleCommand::List(args) => article::list::run(args).await,
+        ArticleCommand::Publish(args) => article::stage::publish(args).await,
+        ArticleCommand::Unpublish(args) => article::stage::unpublish(args).await,
+        ArticleCommand::Delete(args) => article::stage::delete(args).await,
+    }
 }
 
 /// The exit code of a client command, its error printed with the next step: client commands

@@ -139,7 +139,7 @@ mod tests {
             server: "http://127.0.0.1:8080/graphql".to_owned(),
             email: "e@example.com".to_owned(),
             access_token: token.to_owned(),
-            expires_at: Utc::now(),
+            expires_at: DateTime::UNIX_EPOCH,
             refresh_token: "r".to_owned(),
         }
     }

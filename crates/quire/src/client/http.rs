@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use graphql_client::{GraphQLQuery, QueryBody};
+use graphql_client::GraphQLQuery;
 use reqwest::{StatusCode, Url};
 use serde_json::Value;
 
@@ -63,7 +63,7 @@ impl Endpoint {
     pub async fn send_body<Q: GraphQLQuery>(
         &self,
         token: Option<&str>,
-        body: &QueryBody<Q::Variables>,
+        body: &impl serde::Serialize,
     ) -> Result<Q::ResponseData, ClientError> {
         let mut request = self
             .http
@@ -131,7 +131,9 @@ fn graphql_url(server: &str) -> Result<Url, String> {
         return Err("it names no host".to_owned());
     }
     let path = url.path().trim_end_matches('/').to_owned();
-    if !path.ends_with("/graphql") {
+    if path.ends_with("/graphql") {
+        url.set_path(&path);
+    } else {
         url.set_path(&format!("{path}/graphql"));
     }
     url.set_query(None);

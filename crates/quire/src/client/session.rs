@@ -105,15 +105,25 @@ impl Session {
         &mut self,
         variables: Q::Variables,
     ) -> Result<Q::ResponseData, ClientError> {
-        let body = Q::build_query(variables);
+        let body = serde_json::to_value(Q::build_query(variables))
+            .map_err(|error| ClientError::failure(format!("cannot write the request: {error}")))?;
+        self.run_body::<Q>(&body).await
+    }
+
+    /// Sends operation `Q` as a request body already in JSON, for variables its generated
+    /// types cannot express, such as an explicit `null` that clears a field.
+    pub async fn run_body<Q: GraphQLQuery>(
+        &mut self,
+        body: &serde_json::Value,
+    ) -> Result<Q::ResponseData, ClientError> {
         if self.expiring() {
             self.refresh().await?;
         }
-        let answer = self.endpoint.send_body::<Q>(self.token(), &body).await;
+        let answer = self.endpoint.send_body::<Q>(self.token(), body).await;
         let answer = match answer {
             Err(error) if error.is_unauthenticated() && matches!(self.auth, Auth::Saved { .. }) => {
                 self.refresh().await?;
-                self.endpoint.send_body::<Q>(self.token(), &body).await
+                self.endpoint.send_body::<Q>(self.token(), body).await
             }
             answer => answer,
         };

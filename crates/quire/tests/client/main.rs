@@ -10,4 +10,6 @@
 
 mod support;
 
+mod articles;
+mod edit;
 mod session;

@@ -8,6 +8,7 @@ use serde_json::Value;
 use tokio::io::AsyncWriteExt as _;
 
 /// A person at a terminal (without one, in fact): a session directory and the variables set.
+#[derive(Clone)]
 pub struct Editor {
     /// `QUIRE_CONFIG_DIR`.
     pub config: PathBuf,
