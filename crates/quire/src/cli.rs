@@ -48,6 +48,11 @@
 //!   index (default and maximum 50,000).
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 //! - `QUIRE_LOG_FORMAT`: `text` (default) or `json`, one object per line.
+//!
+//! The editors' client commands read their own variables (`QUIRE_SERVER`, `QUIRE_TOKEN`,
+//! `QUIRE_CONFIG_DIR`), listed in [`client`].
+
+mod client;
 
 use std::time::Duration;
 
@@ -60,6 +65,11 @@ use quire_api::syndication::settings::{self, MAX_SITEMAP_URLS_PER_FILE, PublicUr
 use quire_domain::{ArticleStatus, Role};
 use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
+
+pub use client::{
+    ArticleCommand, DeleteArgs, EditArgs, ListArgs, LoginArgs, NewArgs, PublishArgs, SessionArgs,
+    ShowArgs, SlugArgs,
+};
 
 /// Quire: a headless CMS for news and editorial content.
 #[derive(Debug, Parser)]
@@ -124,6 +134,18 @@ pub enum Command {
         /// What to do with registered operations.
         #[command(subcommand)]
         command: QueriesCommand,
+    },
+    /// Sign in to a Quire server and keep the session for the client commands.
+    Login(LoginArgs),
+    /// End the saved session on its server and forget it.
+    Logout(SessionArgs),
+    /// Show who the client is signed in as, and on which server.
+    Whoami(SessionArgs),
+    /// Write, edit, publish and list articles on a Quire server.
+    Article {
+        /// What to do with articles.
+        #[command(subcommand)]
+        command: ArticleCommand,
     },
 }
 

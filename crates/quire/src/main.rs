@@ -1,7 +1,9 @@
 //! The `quire` command: serve the CMS, migrate its database, manage users, export the content,
-//! print the GraphQL schema and the REST API's OpenAPI document.
+//! print the GraphQL schema and the REST API's OpenAPI document; and, as the editors' client,
+//! sign in to any Quire server and write, edit and publish articles on it.
 
 mod cli;
+mod client;
 mod commands;
 mod formats;
 mod telemetry;
@@ -10,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, QueriesCommand, UserCommand};
+use cli::{ArticleCommand, Cli, Command, QueriesCommand, UserCommand};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<ExitCode> {
@@ -35,10 +37,37 @@ async fn main() -> anyhow::Result<ExitCode> {
             print!("{}", quire_api::graphql::sdl());
             Ok(())
         }
+        Command::Login(args) => return Ok(finish(commands::login::run(args).await)),
+        Command::Logout(args) => return Ok(finish(commands::logout::run(args).await)),
+        Command::Whoami(args) => return Ok(finish(commands::whoami::run(args).await)),
+        Command::Article { command } => return Ok(finish(article(command).await)),
         Command::Openapi => {
             print!("{}", quire_api::rest::document());
             Ok(())
         }
     };
     done.map(|()| ExitCode::SUCCESS)
+}
+
+/// Runs one `quire article …` command.
+async fn article(command: ArticleCommand) -> Result<(), client::ClientError> {
+    use commands::article;
+    match command {
+        ArticleCommand::New(args) => article::new::run(args).await,
+        ArticleCommand::Edit(args) => article::edit::run(args).await,
+        ArticleCommand::Show(args) => article::show::run(args).await,
+        ArticleCommand::List(args) => article::list::run(args).await,
+        ArticleCommand::Publish(args) => article::stage::publish(args).await,
+        ArticleCommand::Unpublish(args) => article::stage::unpublish(args).await,
+        ArticleCommand::Delete(args) => article::stage::delete(args).await,
+    }
+}
+
+/// The exit code of a client command, its error printed with the next step: client commands
+/// promise scripts distinct codes, which an `anyhow` error would flatten to 1.
+fn finish(outcome: Result<(), client::ClientError>) -> ExitCode {
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => error.report(),
+    }
 }

@@ -1,13 +1,17 @@
 //! One module per subcommand.
 
+pub mod article;
 pub mod ephemeral;
 pub mod export;
 pub mod import;
+pub mod login;
+pub mod logout;
 pub mod migrate;
 pub mod queries;
 pub mod seed;
 pub mod serve;
 pub mod user;
+pub mod whoami;
 
 use quire_persistence::Store;
 

@@ -1,11 +1,11 @@
-//! The file formats `quire import` reads, told apart by content rather than by extension: a Quire
+//! The file formats `quire import` and `quire article new|edit` read, told apart by content rather than by extension: a Quire
 //! bundle, a Markdown file with YAML front matter, or a saved web page of a syndicated article.
 //! Everything here is pure: bytes in, an [`ArticleDocument`] or a precise [`FormatError`] out, so
 //! the import command decides alone what touches the database.
 
 mod detect;
 mod error;
-mod front_matter;
+pub mod front_matter;
 mod syndicated_page;
 mod text;
 

@@ -4,12 +4,15 @@
 
 mod fields;
 mod keys;
+mod write;
 
 use quire_domain::{ArticleDocument, RelatedReference};
 use serde_norway::{Mapping, Value};
 
 use self::keys::Key;
 use super::error::FormatError;
+
+pub use write::render;
 
 /// The file line on which the YAML starts, right under the opening `---`.
 const YAML_FIRST_LINE: usize = 2;
