@@ -4,6 +4,17 @@
 
 use graphql_client::GraphQLQuery;
 
+/// The schema and the operation files, read here as well as by the derives: the compiler then
+/// knows this module depends on them, and a change to any of them rebuilds it and checks the
+/// operations against the schema again. The derives alone would not be rerun.
+const _CHECKED_AGAINST: [&str; 5] = [
+    include_str!("../../../../../schema.graphql"),
+    include_str!("session.graphql"),
+    include_str!("read.graphql"),
+    include_str!("write.graphql"),
+    include_str!("credits.graphql"),
+];
+
 /// The schema's `DateTime` scalar, RFC 3339 on the wire.
 type DateTime = chrono::DateTime<chrono::Utc>;
 
