@@ -30,6 +30,7 @@ mod persisted_queries;
 mod races;
 mod resilience;
 mod rest;
+mod revision_history;
 mod roles;
 mod schema;
 mod search;

@@ -8,6 +8,8 @@ fn checked_in_schema_matches_the_code() {
     assert!(
         checked_in == generated,
         "schema.graphql differs from the schema the code serves; regenerate it with \
-         `cargo run -p quire -- schema > schema.graphql` and review the diff"
+         `cargo run -p quire -- schema > schema.new && mv schema.new schema.graphql` (the \
+         command-line client compiles against schema.graphql, so redirecting straight into it \
+         would empty it before the build) and review the diff"
     );
 }

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod markdown_escape;
 pub mod model;
 pub mod policy;
+pub mod revision_diff;
 pub mod role;
 pub mod slug;
 pub mod status;
@@ -27,7 +28,7 @@ pub use error::{DomainError, FieldError};
 pub use ids::{ApiTokenId, ArticleId, AuthorId, SourceId, TagId, UserId};
 pub use model::{
     Article, ArticleChanges, ArticleText, Author, AuthorFields, NewArticle, NewUser, Revision,
-    Source, SourceFields, Tag, TagFields, User,
+    RevisionRelations, Source, SourceFields, Tag, TagFields, User,
 };
 pub use policy::{ReadScope, Viewer};
 pub use role::Role;

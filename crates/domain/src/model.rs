@@ -254,4 +254,21 @@ pub struct Revision {
     pub edited_by: Option<UserId>,
     /// When.
     pub created_at: DateTime<Utc>,
+    /// Credits and links then; `None` for revisions recorded before they were kept.
+    pub relations: Option<RevisionRelations>,
+}
+
+/// What a revision credits and links besides its text, so that restoring it brings them back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RevisionRelations {
+    /// Byline, lead author first.
+    pub author_ids: Vec<AuthorId>,
+    /// Tag names, in display order.
+    pub tags: Vec<String>,
+    /// The publication credited.
+    pub source_id: Option<SourceId>,
+    /// The original's address.
+    pub source_url: Option<String>,
+    /// "Also read" articles, in display order.
+    pub related_ids: Vec<ArticleId>,
 }

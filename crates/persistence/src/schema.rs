@@ -187,6 +187,8 @@ diesel::table! {
         edited_by -> Nullable<BigInt>,
         /// When.
         created_at -> Timestamp,
+        /// Authors, tags, source and related articles then, as JSON; NULL when not recorded.
+        relations -> Nullable<Text>,
     }
 }
 

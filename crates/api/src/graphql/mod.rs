@@ -26,6 +26,7 @@ use limits::{LimitGuard, QueryLimits};
 #[graphql(name = "Query")]
 pub struct QueryRoot(
     article::ArticleQuery,
+    article::HistoryQuery,
     author::AuthorQuery,
     source::SourceQuery,
     tag::TagQuery,
@@ -39,6 +40,7 @@ pub struct QueryRoot(
 pub struct MutationRoot(
     user::SessionMutation,
     article::ArticleMutation,
+    article::HistoryMutation,
     author::AuthorMutation,
     source::SourceMutation,
     tag::TagMutation,

@@ -1,0 +1,1 @@
+ALTER TABLE article_revisions DROP COLUMN relations;
