@@ -8,6 +8,7 @@
 
 mod api_tokens;
 mod auth;
+mod author_accounts;
 mod bad_input;
 mod browser_safety;
 mod bundle;

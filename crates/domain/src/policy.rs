@@ -88,6 +88,18 @@ impl Viewer {
 
     /// The role of a signed-in user. Every permission check but reading goes through here, so
     /// an API token is refused every write in this one place.
+    /// The account whose byline links matter to [`Viewer::may_edit_article`]: an AUTHOR's;
+    /// editors and admins edit everything anyway, so nothing needs looking up for them.
+    pub fn author_account(&self) -> Option<UserId> {
+        match self {
+            Viewer::User {
+                id,
+                role: Role::Author,
+            } => Some(*id),
+            _ => None,
+        }
+    }
+
     fn role(&self) -> Result<Role, DomainError> {
         match self {
             Viewer::User { role, .. } => Ok(*role),
@@ -115,13 +127,15 @@ impl Viewer {
         self.role().map(|_| ())
     }
 
-    /// Editors change any article; authors only their own drafts.
-    pub fn may_edit_article(&self, article: &Article) -> Decision {
+    /// Editors change any article; authors only drafts they created or whose byline carries the
+    /// author linked to their account (`bylined`, which the caller looks up).
+    pub fn may_edit_article(&self, article: &Article, bylined: bool) -> Decision {
         match self.role()? {
             Role::Admin | Role::Editor => Ok(()),
             Role::Author if self.owns_draft(article) => Ok(()),
+            Role::Author if bylined && article.status == ArticleStatus::Draft => Ok(()),
             Role::Author => Err(DomainError::Forbidden(
-                "authors may edit only their own drafts; ask an editor",
+                "authors may edit only drafts they wrote or carry their byline; ask an editor",
             )),
         }
     }
@@ -155,6 +169,11 @@ impl Viewer {
             ));
         }
         self.at_least_editor("only editors and admins may read revision history")
+    }
+
+    /// Which account signs in as which author is staff information, for linking bylines.
+    pub fn may_see_author_accounts(&self) -> Decision {
+        self.at_least_editor("only editors and admins may see which account an author uses")
     }
 
     /// Accounts are the administrators' business.
@@ -239,7 +258,7 @@ mod tests {
         assert!(author.may_create_article().is_ok());
         assert!(
             author
-                .may_edit_article(&article(7, ArticleStatus::Draft))
+                .may_edit_article(&article(7, ArticleStatus::Draft), false)
                 .is_ok()
         );
         assert!(
@@ -249,14 +268,32 @@ mod tests {
         );
         assert!(
             author
-                .may_edit_article(&article(8, ArticleStatus::Draft))
+                .may_edit_article(&article(8, ArticleStatus::Draft), false)
                 .is_err()
         );
         assert!(
             author
-                .may_edit_article(&article(7, ArticleStatus::Published))
+                .may_edit_article(&article(7, ArticleStatus::Published), false)
                 .is_err()
         );
+        assert!(
+            author
+                .may_edit_article(&article(8, ArticleStatus::Draft), true)
+                .is_ok(),
+            "a colleague's draft carrying the author's byline"
+        );
+        assert!(
+            author
+                .may_edit_article(&article(8, ArticleStatus::Published), true)
+                .is_err(),
+            "a byline does not open published articles to their authors"
+        );
+        assert!(
+            author
+                .may_delete_article(&article(8, ArticleStatus::Draft))
+                .is_err()
+        );
+        assert!(author.may_see_author_accounts().is_err());
         assert_eq!(
             author.read_scope(),
             ReadScope::PublishedAndOwnDrafts(UserId(7))
@@ -271,7 +308,7 @@ mod tests {
         let editor = user(1, Role::Editor);
         assert!(
             editor
-                .may_edit_article(&article(9, ArticleStatus::Published))
+                .may_edit_article(&article(9, ArticleStatus::Published), false)
                 .is_ok()
         );
         assert_eq!(editor.read_scope(), ReadScope::Everything);
@@ -302,7 +339,7 @@ mod tests {
             for decision in [
                 viewer.may_attempt_edits(),
                 viewer.may_create_article(),
-                viewer.may_edit_article(&draft),
+                viewer.may_edit_article(&draft, true),
                 viewer.may_delete_article(&draft),
                 viewer.may_change_status(),
                 viewer.may_manage_taxonomy(),

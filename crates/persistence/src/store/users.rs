@@ -1,6 +1,8 @@
 //! User accounts.
 
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
 use diesel::prelude::*;
 use quire_domain::{NewUser, User, UserId};
 
@@ -40,6 +42,18 @@ pub fn by_id(conn: &mut DbConn, id: UserId) -> Result<Option<User>, StoreError> 
         .optional()?
         .map(User::try_from)
         .transpose()
+}
+
+/// Many accounts by id at once, for the API's loaders; ids with no account are left out.
+pub fn by_ids(conn: &mut DbConn, ids: &[UserId]) -> Result<HashMap<UserId, User>, StoreError> {
+    let raw: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    users::table
+        .filter(users::id.eq_any(raw))
+        .select(UserRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|row| User::try_from(row).map(|user| (user.id, user)))
+        .collect()
 }
 
 /// An account and its password hash, by (lowercased) email, for sign-in.

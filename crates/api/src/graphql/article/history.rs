@@ -5,6 +5,7 @@ use quire_domain::ArticleId;
 use quire_domain::revision_diff::{self, DiffLine, LineChange};
 use quire_persistence::store::{articles, revisions};
 
+use super::mutation::bylined;
 use super::object::ArticleNode;
 use super::revision::RevisionNode;
 use crate::error::ApiError;
@@ -136,12 +137,13 @@ impl HistoryMutation {
         let id: ArticleId = parse_id("articleId", &article_id)?;
         let now = request.now;
         let article = write(ctx, move |conn| {
+            let bylined = bylined(conn, &viewer, id)?;
             articles::restore(
                 conn,
                 id,
                 revision,
                 expected_version,
-                |a| viewer.may_edit_article(a),
+                |a| viewer.may_edit_article(a, bylined),
                 viewer.user_id(),
                 now,
             )

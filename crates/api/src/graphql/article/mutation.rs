@@ -2,7 +2,9 @@
 
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
-use quire_domain::ArticleId;
+use quire_domain::{ArticleId, Viewer};
+use quire_persistence::DbConn;
+use quire_persistence::StoreError;
 use quire_persistence::store::articles::{self, StatusChange};
 
 use super::input::{CreateArticleInput, UpdateArticleInput};
@@ -70,12 +72,13 @@ impl ArticleMutation {
         let changes = input.into_domain()?;
         let now = request.now;
         let article = write(ctx, move |conn| {
+            let bylined = bylined(conn, &viewer, id)?;
             articles::update(
                 conn,
                 id,
                 expected_version,
                 changes,
-                |a| viewer.may_edit_article(a),
+                |a| viewer.may_edit_article(a, bylined),
                 viewer.user_id(),
                 now,
             )
@@ -123,5 +126,18 @@ impl ArticleMutation {
         })
         .await?;
         Ok(id)
+    }
+}
+
+/// Whether an AUTHOR viewer's linked author is on the byline of article `id`; false for anyone
+/// else, who needs no byline to edit.
+pub(super) fn bylined(
+    conn: &mut DbConn,
+    viewer: &Viewer,
+    id: ArticleId,
+) -> Result<bool, StoreError> {
+    match viewer.author_account() {
+        Some(user) => articles::carries_byline_of(conn, id, user),
+        None => Ok(false),
     }
 }

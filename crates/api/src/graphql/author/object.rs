@@ -7,7 +7,9 @@ use quire_persistence::store::articles::ArticleFilter;
 use crate::graphql::article::{
     ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection,
 };
+use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::PageArgs;
+use crate::graphql::user::UserNode;
 
 /// An author as GraphQL serves it.
 #[derive(Clone)]
@@ -44,6 +46,18 @@ impl AuthorNode {
     /// Profile page.
     async fn url(&self) -> Option<&str> {
         self.0.url.as_deref()
+    }
+
+    /// The account this author signs in with, which may edit the drafts carrying this byline.
+    /// Editors and admins only: null for everyone else.
+    async fn user(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
+        let Some(account) = self.0.user_id else {
+            return Ok(None);
+        };
+        if ctx.request().viewer.may_see_author_accounts().is_err() {
+            return Ok(None);
+        }
+        Ok(ctx.loaders().users.load_one(account).await?.map(UserNode))
     }
 
     /// The articles crediting this author that the viewer may see.

@@ -8,9 +8,10 @@ mod article_texts;
 mod related_articles;
 mod sources;
 mod tag_article_counts;
+mod users;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache};
-use quire_domain::{ArticleId, SourceId, TagId};
+use quire_domain::{ArticleId, SourceId, TagId, UserId};
 use quire_persistence::Store;
 use quire_persistence::store::articles::Visibility;
 
@@ -20,6 +21,7 @@ pub use article_texts::ArticleTexts;
 pub use related_articles::RelatedArticles;
 pub use sources::Sources;
 pub use tag_article_counts::TagArticleCounts;
+pub use users::Users;
 
 /// The loaders of one request. They remember what they loaded for the rest of the request, so
 /// lists can prime them with relations read up front.
@@ -36,6 +38,8 @@ pub struct Loaders {
     pub sources: DataLoader<Sources, HashMapCache>,
     /// Tag → visible article count.
     pub tag_counts: DataLoader<TagArticleCounts, HashMapCache>,
+    /// Account by id.
+    pub users: DataLoader<Users, HashMapCache>,
 }
 
 impl Loaders {
@@ -57,6 +61,7 @@ impl Loaders {
                 store: store.clone(),
                 visibility,
             }),
+            users: cached(Users(store.clone())),
         }
     }
 
@@ -69,5 +74,6 @@ impl Loaders {
         self.related.clear::<ArticleId>();
         self.sources.clear::<SourceId>();
         self.tag_counts.clear::<TagId>();
+        self.users.clear::<UserId>();
     }
 }

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use diesel::prelude::*;
-use quire_domain::{Article, ArticleId, Author, AuthorId, DomainError, Tag, TagId};
+use quire_domain::{Article, ArticleId, Author, AuthorId, DomainError, Tag, TagId, UserId};
 
-use super::visibility::{Visibility, live_at, live_or_own_draft, not_archived};
+use super::visibility::{Visibility, bylined_by, live_at, live_or_own_draft, not_archived};
 use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::rows::{ArticleRow, AuthorRow, TagRow};
@@ -15,6 +15,20 @@ use crate::time::naive;
 
 fn raw(ids: &[ArticleId]) -> Vec<i64> {
     ids.iter().map(|id| id.0).collect()
+}
+
+/// Whether the byline of `article` carries the author linked to account `user`, which lets
+/// that AUTHOR edit the draft.
+pub fn carries_byline_of(
+    conn: &mut DbConn,
+    article: ArticleId,
+    user: UserId,
+) -> Result<bool, StoreError> {
+    let found: i64 = bylined_by(user.0)
+        .filter(article_authors::article_id.eq(article.0))
+        .count()
+        .get_result(conn)?;
+    Ok(found > 0)
 }
 
 /// The bylines of many articles, each in byline order.

@@ -15,7 +15,7 @@ mod visibility;
 pub use create::create;
 pub use import::{ImportOutcome, ImportedArticle, KnownNames, import, link_related};
 pub use lifecycle::{StatusChange, change_status, delete};
-pub use links::{authors_of, related_of, tags_of};
+pub use links::{authors_of, carries_byline_of, related_of, tags_of};
 pub use list::{ArticleFilter, ArticleOrder, count, list};
 pub use restore::restore;
 pub use sitemap::{SitemapEntry, sitemap_slice};

@@ -1,6 +1,7 @@
 //! The one place that decides which articles a viewer may see. Readers without credentials see
 //! only published articles, including scheduled ones whose time has come, decided at query time
-//! so no background job is needed to "go live". Authors see those plus their own drafts, never a
+//! so no background job is needed to "go live". Authors see those plus their own drafts (those
+//! they created, and those whose byline carries the author linked to their account), never a
 //! colleague's (it may be under embargo); preview tokens see everything but archived articles,
 //! to render stories before they go out; editors and admins see everything.
 
@@ -12,7 +13,7 @@ use diesel::sql_types::Bool;
 use quire_domain::{ArticleStatus, ReadScope, UserId, Viewer};
 
 use crate::db::Db;
-use crate::schema::articles;
+use crate::schema::{article_authors, articles, authors};
 use crate::time::naive;
 
 /// A boxed condition on `articles`.
@@ -74,14 +75,27 @@ pub(crate) fn live_at(now: chrono::NaiveDateTime) -> _ {
     live.and(articles::sort_at.le(now))
 }
 
-/// Drafts created by `user`: the unpublished articles an author may edit, and so read.
+/// Drafts created by `user`, or whose byline carries the author linked to `user`: the
+/// unpublished articles an author may edit, and so read.
 #[diesel::dsl::auto_type]
 pub(crate) fn own_draft(user: i64) -> _ {
     let draft: &'static str = ArticleStatus::Draft.as_str();
-    articles::created_by
-        .assume_not_null()
-        .eq(user)
-        .and(articles::status.eq(draft))
+    let bylined: bylined_by = bylined_by(user);
+    articles::status.eq(draft).and(
+        articles::created_by
+            .assume_not_null()
+            .eq(user)
+            .or(articles::id.eq_any(bylined)),
+    )
+}
+
+/// The articles whose byline carries the author linked to account `user`.
+#[diesel::dsl::auto_type]
+pub(crate) fn bylined_by(user: i64) -> _ {
+    article_authors::table
+        .inner_join(authors::table)
+        .filter(authors::user_id.assume_not_null().eq(user))
+        .select(article_authors::article_id)
 }
 
 /// Articles live at `now`, or drafts created by `user`. Unboxed, like [`live_at`].
