@@ -36,6 +36,7 @@ mod roles;
 mod schema;
 mod search;
 mod sitemaps;
+mod slug_history;
 mod statements;
 mod test_server;
 mod visibility;

@@ -193,6 +193,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Slugs articles had before they were renamed: each still leads to its article, and no
+    /// other article may take it.
+    article_slugs (slug) {
+        /// The former slug.
+        slug -> Text,
+        /// The article it leads to.
+        article_id -> BigInt,
+        /// When the article stopped using it (UTC); orders an article's former slugs.
+        retired_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Refresh tokens, stored as hashes only.
     refresh_tokens (id) {
         /// Identity.
@@ -265,6 +278,7 @@ diesel::joinable!(article_authors -> authors (author_id));
 diesel::joinable!(article_tags -> articles (article_id));
 diesel::joinable!(article_tags -> tags (tag_id));
 diesel::joinable!(article_revisions -> articles (article_id));
+diesel::joinable!(article_slugs -> articles (article_id));
 diesel::joinable!(articles -> sources (source_id));
 diesel::joinable!(authors -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
@@ -280,6 +294,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     article_tags,
     article_related,
     article_revisions,
+    article_slugs,
     refresh_tokens,
     api_tokens,
     settings,

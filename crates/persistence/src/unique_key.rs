@@ -8,6 +8,8 @@ use diesel::result::{DatabaseErrorKind, Error};
 pub(crate) enum UniqueKey {
     /// `articles.slug`.
     ArticleSlug,
+    /// `article_slugs.slug`: a slug an article had before, which no other article may take.
+    ArticlePreviousSlug,
     /// `authors.slug`.
     AuthorSlug,
     /// `sources.slug`.
@@ -21,8 +23,9 @@ pub(crate) enum UniqueKey {
 }
 
 impl UniqueKey {
-    const ALL: [UniqueKey; 6] = [
+    const ALL: [UniqueKey; 7] = [
         UniqueKey::ArticleSlug,
+        UniqueKey::ArticlePreviousSlug,
         UniqueKey::AuthorSlug,
         UniqueKey::SourceSlug,
         UniqueKey::TagSlug,
@@ -34,6 +37,7 @@ impl UniqueKey {
     fn names(self) -> (&'static str, &'static str) {
         match self {
             UniqueKey::ArticleSlug => ("articles_slug_key", "articles.slug"),
+            UniqueKey::ArticlePreviousSlug => ("article_slugs_pkey", "article_slugs.slug"),
             UniqueKey::AuthorSlug => ("authors_slug_key", "authors.slug"),
             UniqueKey::SourceSlug => ("sources_slug_key", "sources.slug"),
             UniqueKey::TagSlug => ("tags_slug_key", "tags.slug"),
@@ -46,6 +50,7 @@ impl UniqueKey {
     pub(crate) fn field(self) -> &'static str {
         match self {
             UniqueKey::ArticleSlug
+            | UniqueKey::ArticlePreviousSlug
             | UniqueKey::AuthorSlug
             | UniqueKey::SourceSlug
             | UniqueKey::TagSlug => "slug",
@@ -58,6 +63,9 @@ impl UniqueKey {
     pub(crate) fn message(self) -> &'static str {
         match self {
             UniqueKey::ArticleSlug => "an article with this slug already exists",
+            UniqueKey::ArticlePreviousSlug => {
+                "another article had this slug before, and links to it still lead there"
+            }
             UniqueKey::AuthorSlug => "an author with this slug already exists",
             UniqueKey::SourceSlug => "a source with this slug already exists",
             UniqueKey::TagSlug => "a tag with this slug already exists",
@@ -73,6 +81,18 @@ impl UniqueKey {
             let (pg, sqlite) = key.names();
             constraint == pg || message.contains(sqlite)
         })
+    }
+
+    /// Whether a violation of `other` means the slug or name this key guards is taken: an
+    /// article's slug is taken by a live slug and by another article's previous one alike.
+    pub(crate) fn covers(self, other: UniqueKey) -> bool {
+        self == other || (self == UniqueKey::ArticleSlug && other == UniqueKey::ArticlePreviousSlug)
+    }
+
+    /// A violation message SQLite would give for the key, for checks Quire makes itself that
+    /// must read as a violation of it (see `store::articles::previous_slugs`).
+    pub(crate) fn violation_message(self) -> String {
+        format!("UNIQUE constraint failed: {}", self.names().1)
     }
 
     /// The key `error` violated, when it is a unique violation of a known key.

@@ -9,7 +9,7 @@ use super::openapi::{Missing, Refusals};
 use super::params::{self, ArticleListParams, SlugPath};
 use super::relations::Relations;
 use super::reply;
-use super::shapes::{ArticleJson, Listing};
+use super::shapes::{ArticleJson, Listing, MovedJson};
 use super::state::RestState;
 
 /// The one ordering of the list: newest first.
@@ -54,6 +54,9 @@ pub async fn list(
 }
 
 /// One article the viewer may see, by slug.
+///
+/// A slug the article had before a rename answers 301 with the path under its current slug,
+/// so old links keep working.
 #[utoipa::path(
     get,
     path = "/api/articles/{slug}",
@@ -62,6 +65,14 @@ pub async fn list(
     params(SlugPath),
     responses(
         (status = 200, description = "The article.", body = ArticleJson),
+        (
+            status = 301,
+            description = "Moved Permanently: the slug is one the article had before it was \
+                           renamed; `Location` is its path under the current slug. Cached like \
+                           the article itself.",
+            body = MovedJson,
+            headers(("Location" = String, description = "`/api/articles/` and the current slug.")),
+        ),
         Missing,
         Refusals,
     )
@@ -74,12 +85,22 @@ pub async fn one(req: HttpRequest, state: web::Data<RestState>) -> Result<HttpRe
     let looked_up = slug.clone();
     let (found, mut relations) = state
         .read(move |conn| {
-            let found = articles::by_slug(conn, &looked_up, visibility)?;
-            let relations = Relations::read(conn, found.iter(), visibility)?;
+            let found = match articles::by_slug(conn, &looked_up, visibility)? {
+                Some(live) => Some(live),
+                None => articles::by_previous_slug(conn, &looked_up, visibility)?,
+            };
+            let served = found.iter().filter(|article| article.slug == looked_up);
+            let relations = Relations::read(conn, served, visibility)?;
             Ok((found, relations))
         })
         .await?;
     let article = found.ok_or_else(|| RestError::no_such("article", &slug))?;
     let newest = Some(article.updated_at);
+    if article.slug != slug {
+        return Ok(reply::moved(
+            &format!("/api/articles/{}", article.slug),
+            newest,
+        ));
+    }
     Ok(reply::ok(&relations.shape(article, &reader), newest))
 }

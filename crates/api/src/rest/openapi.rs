@@ -11,7 +11,8 @@ use utoipa::{IntoResponses, OpenApi};
 
 use super::error::{ErrorBody, ErrorDetail};
 use super::shapes::{
-    ArticleJson, ArticleSummaryJson, AuthorJson, CountedTagJson, SourceJson, StatusJson, TagJson,
+    ArticleJson, ArticleSummaryJson, AuthorJson, CountedTagJson, MovedJson, SourceJson, StatusJson,
+    TagJson,
 };
 use super::{articles, kinds};
 
@@ -44,6 +45,7 @@ use super::{articles, kinds};
         TagJson,
         CountedTagJson,
         StatusJson,
+        MovedJson,
         ErrorBody,
         ErrorDetail,
     )),

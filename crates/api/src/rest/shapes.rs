@@ -16,6 +16,15 @@ pub struct Listing<T> {
     pub next_cursor: Option<String>,
 }
 
+/// The body of a 301: where the thing asked for lives now, as `Location` says.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(as = Moved)]
+pub struct MovedJson {
+    /// The path to ask instead.
+    pub location: String,
+}
+
 /// Where an article stands in the editorial life cycle, as of the request.
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]

@@ -30,7 +30,8 @@ pub(crate) enum NewSlug {
 /// Runs `insert` with the slug to store and returns what it returned.
 ///
 /// `taken_with_prefix` lists the slugs already stored that start with a given base; `key` is
-/// the unique key of the slug column, whose violation by a derived slug means "try again".
+/// the unique key of the slug column, whose violation (or that of a key it covers) by a derived
+/// slug means "try again".
 pub(crate) fn insert_with_slug<T>(
     conn: &mut DbConn,
     slug: NewSlug,
@@ -47,7 +48,8 @@ pub(crate) fn insert_with_slug<T>(
         let free = first_free(derived.clone(), |base| taken_with_prefix(conn, base))?;
         match conn.transaction(|conn| insert(conn, free.as_str())) {
             Err(error)
-                if UniqueKey::violated_by(&error) == Some(key) && attempts < MAX_ATTEMPTS =>
+                if UniqueKey::violated_by(&error).is_some_and(|v| key.covers(v))
+                    && attempts < MAX_ATTEMPTS =>
             {
                 attempts += 1;
             }

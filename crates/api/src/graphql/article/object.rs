@@ -86,6 +86,13 @@ impl ArticleNode {
         &self.0.slug
     }
 
+    /// The slugs the article had before it was renamed, oldest first. Each still finds it
+    /// (`article(slug:)`, and a redirect from the REST path), and no other article may take one.
+    async fn previous_slugs(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
+        let slugs = ctx.loaders().previous_slugs.load_one(self.0.id).await?;
+        Ok(slugs.unwrap_or_default())
+    }
+
     /// Headline.
     async fn title(&self) -> &str {
         &self.0.title

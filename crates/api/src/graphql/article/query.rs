@@ -18,7 +18,8 @@ pub struct ArticleQuery;
 
 #[Object]
 impl ArticleQuery {
-    /// One article by id or slug; null when absent or not visible to the viewer.
+    /// One article by id or slug; null when absent or not visible to the viewer. A slug the
+    /// article had before a rename finds it too, under its current `slug`.
     async fn article(
         &self,
         ctx: &Context<'_>,
@@ -40,7 +41,10 @@ impl ArticleQuery {
         let (found, prefetched) = read(ctx, move |conn| {
             let found = match (id, slug) {
                 (Some(id), _) => articles::by_id(conn, id, visibility)?,
-                (None, Some(slug)) => articles::by_slug(conn, &slug, visibility)?,
+                (None, Some(slug)) => match articles::by_slug(conn, &slug, visibility)? {
+                    Some(live) => Some(live),
+                    None => articles::by_previous_slug(conn, &slug, visibility)?,
+                },
                 (None, None) => None,
             };
             let prefetched = Prefetched::read(conn, found.iter(), wanted, visibility)?;

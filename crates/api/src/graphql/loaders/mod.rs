@@ -5,6 +5,7 @@
 mod article_authors;
 mod article_tags;
 mod article_texts;
+mod previous_slugs;
 mod related_articles;
 mod sources;
 mod tag_article_counts;
@@ -18,6 +19,7 @@ use quire_persistence::store::articles::Visibility;
 pub use article_authors::ArticleAuthors;
 pub use article_tags::ArticleTags;
 pub use article_texts::ArticleTexts;
+pub use previous_slugs::PreviousSlugs;
 pub use related_articles::RelatedArticles;
 pub use sources::Sources;
 pub use tag_article_counts::TagArticleCounts;
@@ -34,6 +36,8 @@ pub struct Loaders {
     pub texts: DataLoader<ArticleTexts, HashMapCache>,
     /// Article → visible "also read" articles.
     pub related: DataLoader<RelatedArticles, HashMapCache>,
+    /// Article → the slugs it had before.
+    pub previous_slugs: DataLoader<PreviousSlugs, HashMapCache>,
     /// Source by id.
     pub sources: DataLoader<Sources, HashMapCache>,
     /// Tag → visible article count.
@@ -56,6 +60,7 @@ impl Loaders {
                 store: store.clone(),
                 visibility,
             }),
+            previous_slugs: cached(PreviousSlugs(store.clone())),
             sources: cached(Sources(store.clone())),
             tag_counts: cached(TagArticleCounts {
                 store: store.clone(),
@@ -72,6 +77,7 @@ impl Loaders {
         self.tags.clear::<ArticleId>();
         self.texts.clear::<ArticleId>();
         self.related.clear::<ArticleId>();
+        self.previous_slugs.clear::<ArticleId>();
         self.sources.clear::<SourceId>();
         self.tag_counts.clear::<TagId>();
         self.users.clear::<UserId>();

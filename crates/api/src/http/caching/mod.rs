@@ -56,12 +56,20 @@ fn is_content(path: &str) -> bool {
         || path.starts_with("/sitemap")
 }
 
-/// The headers that travel with a cached body.
-const KEPT_HEADERS: [HeaderName; 3] = [
+/// The headers that travel with a cached body. Only redirects carry `Location`, so a cached
+/// answer that kept one is replayed as the 301 it was.
+const KEPT_HEADERS: [HeaderName; 4] = [
     header::CONTENT_TYPE,
     header::LAST_MODIFIED,
     header::CONTENT_LANGUAGE,
+    header::LOCATION,
 ];
+
+/// Whether an answer is content that every reader asking the same gets, to be validated and
+/// cached: a 200, or the 301 from a slug an article had before it was renamed.
+fn shareable(status: StatusCode) -> bool {
+    matches!(status, StatusCode::OK | StatusCode::MOVED_PERMANENTLY)
+}
 
 /// The validators and caching headers of every content read; see the module documentation.
 pub async fn respond(
@@ -76,7 +84,7 @@ pub async fn respond(
     let anonymous = !req.headers().contains_key(header::AUTHORIZATION);
     let conditions = Conditions::of(&req);
     let response = next.call(req).await?;
-    if response.status() != StatusCode::OK {
+    if !shareable(response.status()) {
         let mut response = response.map_into_boxed_body();
         let headers = response.headers_mut();
         headers.insert(header::CACHE_CONTROL, CachePolicy::refusal());
@@ -106,7 +114,8 @@ pub async fn remember_syndication(
     }
 }
 
-/// Serves anonymous reads from the shared response cache, and keeps their 200 answers there.
+/// Serves anonymous reads from the shared response cache, and keeps their 200 and 301 answers
+/// there.
 /// The key holds the scheme and host, since feeds link to the host asked when no public URL
 /// is configured, and the `Accept` header, which decides between an answer and a 406.
 pub async fn remember(
@@ -138,7 +147,15 @@ pub async fn remember(
         )
     };
     if let Some(answer) = cache.get(&key, generation) {
-        let mut response = HttpResponse::Ok();
+        let redirect = answer
+            .headers
+            .iter()
+            .any(|(name, _)| name == header::LOCATION);
+        let mut response = if redirect {
+            HttpResponse::MovedPermanently()
+        } else {
+            HttpResponse::Ok()
+        };
         for (name, value) in &answer.headers {
             response.insert_header((name.clone(), value.clone()));
         }
@@ -150,7 +167,7 @@ pub async fn remember(
         return Ok(ServiceResponse::new(req, response));
     }
     let response = next.call(req).await?;
-    if response.status() != StatusCode::OK {
+    if !shareable(response.status()) {
         let mut response = response.map_into_boxed_body();
         mark(response.headers_mut(), "off");
         return Ok(response);
@@ -185,7 +202,7 @@ fn kept(headers: &HeaderMap) -> Vec<(HeaderName, HeaderValue)> {
         .collect()
 }
 
-/// A 200 answer with its validators and caching headers, or the 304 that replaces it. A
+/// A 200 or 301 answer with its validators and caching headers, or the 304 that replaces it. A
 /// `Cache-Control` the handler chose stays: GraphQL marks answers carrying errors `no-store`.
 fn finish(
     caching: &ContentCaching,

@@ -63,7 +63,7 @@ pub(super) fn create_at_stage(
     let word_count = i32::try_from(rendered.word_count).unwrap_or(i32::MAX);
     let at = naive(now);
     let insert = |conn: &mut DbConn, slug: &str| {
-        diesel::insert_into(articles::table)
+        let id: i64 = diesel::insert_into(articles::table)
             .values((
                 articles::slug.eq(slug),
                 articles::title.eq(&input.title),
@@ -85,7 +85,9 @@ pub(super) fn create_at_stage(
                 articles::version.eq(1),
             ))
             .returning(articles::id)
-            .get_result(conn)
+            .get_result(conn)?;
+        super::previous_slugs::refuse_taken(conn, slug, None)?;
+        Ok(id)
     };
     let id = ArticleId(insert_with_slug(
         conn,
@@ -115,10 +117,12 @@ pub(super) fn require_source(conn: &mut DbConn, id: SourceId) -> Result<(), Stor
     Ok(())
 }
 
-/// The article slugs already stored that start with `base`.
+/// The article slugs, live or previous, already stored that start with `base`.
 fn slugs_with_prefix(conn: &mut DbConn, base: &str) -> Result<Vec<String>, StoreError> {
-    Ok(articles::table
+    let mut taken: Vec<String> = articles::table
         .filter(articles::slug.like(prefix_pattern(base)))
         .select(articles::slug)
-        .load(conn)?)
+        .load(conn)?;
+    taken.extend(super::previous_slugs::with_prefix(conn, base)?);
+    Ok(taken)
 }

@@ -5,6 +5,7 @@ mod import;
 mod lifecycle;
 mod links;
 mod list;
+mod previous_slugs;
 mod restore;
 mod search;
 mod sitemap;
@@ -17,6 +18,7 @@ pub use import::{ImportOutcome, ImportedArticle, KnownNames, import, link_relate
 pub use lifecycle::{StatusChange, change_status, delete};
 pub use links::{authors_of, carries_byline_of, related_of, tags_of};
 pub use list::{ArticleFilter, ArticleOrder, count, list};
+pub use previous_slugs::{by_previous_slug, previous_slugs_of};
 pub use restore::restore;
 pub use sitemap::{SitemapEntry, sitemap_slice};
 pub use update::update;

@@ -8,6 +8,7 @@ use quire_domain::{Article, ArticleChanges, ArticleId, DomainError, Slug, UserId
 
 use super::create::require_source;
 use super::links::{set_authors, set_related, set_tags};
+use super::previous_slugs;
 use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::schema::articles;
@@ -61,6 +62,10 @@ pub fn update(
         .as_deref()
         .map(|s| Slug::parse(s).map_err(|e| DomainError::invalid("slug", e.to_string())))
         .transpose()?;
+    let renamed_to = slug
+        .as_ref()
+        .map(|s| s.as_str().to_owned())
+        .filter(|s| *s != current.slug);
     let current_body = current.text.as_ref().map_or("", |t| t.body.as_str());
     let body = changes.body.as_deref().unwrap_or(current_body);
     let excerpt = match (&changes.excerpt, &changes.body) {
@@ -101,6 +106,9 @@ pub fn update(
         return Err(StoreError::Stale {
             current: current.version,
         });
+    }
+    if let Some(new_slug) = &renamed_to {
+        previous_slugs::record_rename(conn, id, &current.slug, new_slug, now)?;
     }
     if let Some(authors) = &changes.author_ids {
         set_authors(conn, id, authors)?;

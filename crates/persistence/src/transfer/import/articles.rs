@@ -17,7 +17,9 @@ use super::super::directory::{Directory, Keys};
 use super::{Import, at_lines};
 use crate::db::DbConn;
 use crate::error::StoreError;
-use crate::schema::{article_authors, article_related, article_revisions, article_tags, articles};
+use crate::schema::{
+    article_authors, article_related, article_revisions, article_slugs, article_tags, articles,
+};
 use crate::time::naive;
 
 /// Most bind parameters in one statement, under both backends' limits (SQLite 32,766,
@@ -139,9 +141,35 @@ pub(super) fn write_batch(
             changed.push((id, article));
         }
     }
+    refuse_previous_slugs(conn, &new)?;
     import.summary.articles.created += new.len() as u64;
     import.summary.articles.updated += changed.len() as u64;
     write(conn, import, new, changed).map_err(|e| at_lines(lines, e))
+}
+
+/// Refuses new articles whose slug another article had before: it still leads there.
+fn refuse_previous_slugs(conn: &mut DbConn, new: &[Resolved]) -> Result<(), StoreError> {
+    if new.is_empty() {
+        return Ok(());
+    }
+    let slugs: Vec<&str> = new.iter().map(|a| a.record.slug.as_str()).collect();
+    let taken: Option<String> = article_slugs::table
+        .filter(article_slugs::slug.eq_any(&slugs))
+        .select(article_slugs::slug)
+        .first(conn)
+        .optional()?;
+    let Some(article) = taken.and_then(|slug| new.iter().find(|a| a.record.slug == slug)) else {
+        return Ok(());
+    };
+    Err(BundleError::at(
+        article.line,
+        format!(
+            "article {:?} takes a slug another article had before, which still leads to it; \
+             give this one another slug",
+            article.record.slug
+        ),
+    )
+    .into())
 }
 
 /// The error for a slug met twice in one file.
