@@ -39,6 +39,7 @@ pub struct QueryRoot(
 pub struct MutationRoot(
     user::SessionMutation,
     article::ArticleMutation,
+    article::CorrectionMutation,
     author::AuthorMutation,
     source::SourceMutation,
     tag::TagMutation,

@@ -11,7 +11,8 @@ use utoipa::{IntoResponses, OpenApi};
 
 use super::error::{ErrorBody, ErrorDetail};
 use super::shapes::{
-    ArticleJson, ArticleSummaryJson, AuthorJson, CountedTagJson, SourceJson, StatusJson, TagJson,
+    ArticleJson, ArticleSummaryJson, AuthorJson, CorrectionJson, CountedTagJson, SourceJson,
+    StatusJson, TagJson,
 };
 use super::{articles, kinds};
 
@@ -39,6 +40,7 @@ use super::{articles, kinds};
     components(schemas(
         ArticleJson,
         ArticleSummaryJson,
+        CorrectionJson,
         AuthorJson,
         SourceJson,
         TagJson,

@@ -1,6 +1,7 @@
 //! Articles in GraphQL: the object, its inputs, queries and mutations.
 
 mod contents;
+mod correction;
 mod input;
 mod list;
 mod mutation;
@@ -9,6 +10,7 @@ mod prefetch;
 mod query;
 mod revision;
 
+pub use correction::CorrectionMutation;
 pub use list::{ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection};
 pub use mutation::ArticleMutation;
 pub use object::{ArticleNode, ArticleStatusValue};
