@@ -17,6 +17,7 @@ mod canonical_url;
 mod concurrency;
 mod content;
 mod control_characters;
+mod corrections;
 mod editorial;
 mod feeds;
 mod filters;

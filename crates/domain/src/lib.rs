@@ -6,6 +6,7 @@
 pub mod api_token;
 pub mod attribution;
 pub mod bundle;
+pub mod correction;
 pub mod cursor;
 pub mod document;
 pub mod error;
@@ -23,6 +24,7 @@ pub mod time;
 pub mod validation;
 
 pub use api_token::{ApiToken, ApiTokenScope, NewApiToken};
+pub use correction::{Correction, CorrectionText};
 pub use document::{ArticleDocument, AuthorReference, RelatedReference, SourceReference};
 pub use error::{DomainError, FieldError};
 pub use ids::{ApiTokenId, ArticleId, AuthorId, SourceId, TagId, UserId};

@@ -145,6 +145,11 @@ impl Viewer {
         self.at_least_editor("only editors and admins may publish, unpublish or archive")
     }
 
+    /// A correction speaks for the publication in public, so it is an editorial decision.
+    pub fn may_add_correction(&self) -> Decision {
+        self.at_least_editor("only editors and admins may add corrections")
+    }
+
     /// Editors delete any article; authors only their own drafts.
     pub fn may_delete_article(&self, article: &Article) -> Decision {
         match self.role()? {
@@ -321,6 +326,20 @@ mod tests {
         assert!(user(2, Role::Admin).may_manage_users().is_ok());
         assert!(user(2, Role::Admin).may_manage_api_tokens().is_ok());
         assert!(editor.may_manage_api_tokens().is_err());
+    }
+
+    #[test]
+    fn only_editors_and_admins_add_corrections() {
+        assert!(user(1, Role::Editor).may_add_correction().is_ok());
+        assert!(user(2, Role::Admin).may_add_correction().is_ok());
+        assert!(matches!(
+            user(7, Role::Author).may_add_correction(),
+            Err(DomainError::Forbidden(_))
+        ));
+        assert!(matches!(
+            Viewer::Anonymous.may_add_correction(),
+            Err(DomainError::SignInRequired)
+        ));
     }
 
     #[test]

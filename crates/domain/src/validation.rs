@@ -18,6 +18,8 @@ pub const MAX_TITLE: usize = 300;
 pub const MAX_BODY: usize = 400_000;
 /// Longest excerpt, biography or description, in characters.
 pub const MAX_SUMMARY: usize = 2_000;
+/// Longest correction, in characters: a paragraph, not a second article.
+pub const MAX_CORRECTION: usize = 2_000;
 /// Longest name of an author, source, tag or user, in characters.
 pub const MAX_NAME: usize = 200;
 /// Longest URL, in characters.

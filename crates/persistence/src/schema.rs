@@ -206,6 +206,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Public notes appended to an article after it ran; never edited, read oldest first.
+    article_corrections (id) {
+        /// Identity; orders an article's corrections.
+        id -> BigInt,
+        /// Article corrected.
+        article_id -> BigInt,
+        /// The note as readers see it, plain text.
+        text -> Text,
+        /// Account that added it.
+        created_by -> Nullable<BigInt>,
+        /// When it was added (UTC).
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Refresh tokens, stored as hashes only.
     refresh_tokens (id) {
         /// Identity.
@@ -278,6 +294,7 @@ diesel::joinable!(article_authors -> authors (author_id));
 diesel::joinable!(article_tags -> articles (article_id));
 diesel::joinable!(article_tags -> tags (tag_id));
 diesel::joinable!(article_revisions -> articles (article_id));
+diesel::joinable!(article_corrections -> articles (article_id));
 diesel::joinable!(article_slugs -> articles (article_id));
 diesel::joinable!(articles -> sources (source_id));
 diesel::joinable!(authors -> users (user_id));
@@ -294,6 +311,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     article_tags,
     article_related,
     article_revisions,
+    article_corrections,
     article_slugs,
     refresh_tokens,
     api_tokens,

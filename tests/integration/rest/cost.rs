@@ -1,6 +1,6 @@
 //! A page of twenty articles with every relation costs the SQL statements a page of one does,
-//! and no more than GraphQL's home page query; one article by slug costs no more than
-//! GraphQL's article page.
+//! and no more than GraphQL's home page query asking for the same relations; one article by
+//! slug costs no more than GraphQL's article page.
 
 use quire_api::Config;
 use quire_domain::Role;
@@ -11,7 +11,8 @@ use super::get;
 
 const HOME_PAGE: &str =
     "query($n: Int!) { articles(first: $n) { nodes { title slug excerpt publishedAt
-    bodyHtml authors { name slug } tags { name slug } source { name } related { title slug } } } }";
+    bodyHtml authors { name slug } tags { name slug } source { name } related { title slug }
+    corrections { text createdAt } } } }";
 
 fn uncached(config: &mut Config) {
     config.response_cache = std::time::Duration::ZERO;
@@ -65,4 +66,5 @@ on_both_backends! {
 }
 
 const ARTICLE_PAGE: &str = "query($slug: String!) { article(slug: $slug) { title bodyHtml
-    authors { name slug } tags { name slug } source { name } related { title slug } } }";
+    authors { name slug } tags { name slug } source { name } related { title slug }
+    corrections { text createdAt } } }";

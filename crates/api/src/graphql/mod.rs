@@ -41,6 +41,7 @@ pub struct MutationRoot(
     user::SessionMutation,
     article::ArticleMutation,
     article::HistoryMutation,
+    article::CorrectionMutation,
     author::AuthorMutation,
     source::SourceMutation,
     tag::TagMutation,

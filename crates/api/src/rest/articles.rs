@@ -1,5 +1,6 @@
 //! `/api/articles` and `/api/articles/{slug}`: what the viewer may see, newest first, each
-//! article with its byline, tags, source and "also read" list, read in one trip to the database.
+//! article with its byline, tags, source, "also read" list and corrections, read in one trip to
+//! the database.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use quire_persistence::store::articles::{self, ArticleOrder};

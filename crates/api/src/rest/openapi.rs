@@ -11,8 +11,8 @@ use utoipa::{IntoResponses, OpenApi};
 
 use super::error::{ErrorBody, ErrorDetail};
 use super::shapes::{
-    ArticleJson, ArticleSummaryJson, AuthorJson, CountedTagJson, MovedJson, SourceJson, StatusJson,
-    TagJson,
+    ArticleJson, ArticleSummaryJson, AuthorJson, CorrectionJson, CountedTagJson, MovedJson,
+    SourceJson, StatusJson, TagJson,
 };
 use super::{articles, kinds};
 
@@ -40,6 +40,7 @@ use super::{articles, kinds};
     components(schemas(
         ArticleJson,
         ArticleSummaryJson,
+        CorrectionJson,
         AuthorJson,
         SourceJson,
         TagJson,

@@ -1,11 +1,11 @@
-//! An article's byline, tags, source, "also read" list and body, read for a whole page of
-//! articles on the connection already in hand: one statement per relation, however long the
-//! page, so a page of twenty costs what a page of one does.
+//! An article's byline, tags, source, "also read" list, corrections and body, read for a whole
+//! page of articles on the connection already in hand: one statement per relation, however long
+//! the page, so a page of twenty costs what a page of one does.
 
 use std::collections::HashMap;
 
-use quire_domain::{Article, ArticleId, ArticleText, Author, Source, SourceId, Tag};
-use quire_persistence::store::articles::{self, Visibility};
+use quire_domain::{Article, ArticleId, ArticleText, Author, Correction, Source, SourceId, Tag};
+use quire_persistence::store::articles::{self, Visibility, corrections};
 use quire_persistence::store::sources;
 use quire_persistence::{DbConn, StoreError};
 
@@ -20,6 +20,7 @@ pub struct Relations {
     tags: HashMap<ArticleId, Vec<Tag>>,
     sources: HashMap<SourceId, Source>,
     related: HashMap<ArticleId, Vec<Article>>,
+    corrections: HashMap<ArticleId, Vec<Correction>>,
 }
 
 impl Relations {
@@ -59,6 +60,7 @@ impl Relations {
                 sources::by_ids(conn, &source_ids)?
             },
             related: articles::related_of(conn, &ids, visibility)?,
+            corrections: corrections::for_articles(conn, &ids)?,
         })
     }
 
@@ -100,6 +102,13 @@ impl Relations {
                 .unwrap_or_default()
                 .iter()
                 .map(ArticleSummaryJson::from)
+                .collect(),
+            corrections: self
+                .corrections
+                .remove(&article.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
                 .collect(),
             body: text.body,
             body_html: text.body_html,

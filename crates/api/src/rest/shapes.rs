@@ -2,7 +2,7 @@
 //! a frontend can move between the two APIs without renaming anything.
 
 use chrono::{DateTime, Utc};
-use quire_domain::{ArticleStatus, Author, Source, Tag};
+use quire_domain::{ArticleStatus, Author, Correction, Source, Tag};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -51,7 +51,7 @@ impl From<ArticleStatus> for StatusJson {
     }
 }
 
-/// A piece of editorial content with its byline, tags, source and "also read" list.
+/// A piece of editorial content with its byline, tags, source, "also read" list and corrections.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(as = Article)]
@@ -96,6 +96,8 @@ pub struct ArticleJson {
     pub source: Option<SourceJson>,
     /// "Also read" articles the viewer may see, in display order.
     pub related: Vec<ArticleSummaryJson>,
+    /// Public corrections, oldest first.
+    pub corrections: Vec<CorrectionJson>,
 }
 
 /// What a link to another article needs.
@@ -123,6 +125,26 @@ impl From<&quire_domain::Article> for ArticleSummaryJson {
             title: article.title.clone(),
             excerpt: article.excerpt.clone(),
             published_at: article.published_at,
+        }
+    }
+}
+
+/// A dated public note appended to an article after it ran; never edited or removed.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(as = Correction)]
+pub struct CorrectionJson {
+    /// The note, as plain text: not Markdown, not HTML.
+    pub text: String,
+    /// When the correction was added.
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<Correction> for CorrectionJson {
+    fn from(correction: Correction) -> Self {
+        Self {
+            text: correction.text,
+            created_at: correction.created_at,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Articles in GraphQL: the object, its inputs, queries and mutations.
 
 mod contents;
+mod correction;
 mod history;
 mod input;
 mod list;
@@ -10,6 +11,7 @@ mod prefetch;
 mod query;
 mod revision;
 
+pub use correction::CorrectionMutation;
 pub use history::{HistoryMutation, HistoryQuery};
 pub use list::{ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection};
 pub use mutation::ArticleMutation;

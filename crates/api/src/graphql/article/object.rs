@@ -7,6 +7,7 @@ use std::sync::Arc;
 use quire_domain::{Article, ArticleStatus, ArticleText};
 
 use super::contents::TableOfContentsEntry;
+use super::correction::CorrectionNode;
 use super::revision::{RevisionConnection, revisions};
 use crate::graphql::author::AuthorNode;
 use crate::graphql::context::ContextExt;
@@ -200,6 +201,17 @@ impl ArticleNode {
     async fn tags(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TagNode>> {
         let tags = ctx.loaders().tags.load_one(self.0.id).await?;
         Ok(tags.unwrap_or_default().into_iter().map(TagNode).collect())
+    }
+
+    /// Public corrections, oldest first, each dated: readers see them wherever they see the
+    /// article. Added with `addCorrection`, never rewritten.
+    async fn corrections(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CorrectionNode>> {
+        let corrections = ctx.loaders().corrections.load_one(self.0.id).await?;
+        Ok(corrections
+            .unwrap_or_default()
+            .into_iter()
+            .map(CorrectionNode)
+            .collect())
     }
 
     /// "Also read" articles the viewer may see, in display order.

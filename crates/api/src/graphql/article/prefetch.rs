@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 
 use async_graphql::{Context, Lookahead};
-use quire_domain::{Article, ArticleId, Author, Source, SourceId, Tag};
-use quire_persistence::store::articles::{self, Visibility};
+use quire_domain::{Article, ArticleId, Author, Correction, Source, SourceId, Tag};
+use quire_persistence::store::articles::{self, Visibility, corrections};
 use quire_persistence::store::sources;
 use quire_persistence::{DbConn, StoreError};
 
@@ -23,6 +23,7 @@ pub struct Wanted {
     tags: bool,
     source: bool,
     related: bool,
+    corrections: bool,
 }
 
 impl Wanted {
@@ -33,6 +34,7 @@ impl Wanted {
             tags: article.field("tags").exists(),
             source: article.field("source").exists(),
             related: article.field("related").exists(),
+            corrections: article.field("corrections").exists(),
         }
     }
 
@@ -46,6 +48,7 @@ impl Wanted {
             tags: nodes.tags || edges.tags,
             source: nodes.source || edges.source,
             related: nodes.related || edges.related,
+            corrections: nodes.corrections || edges.corrections,
         }
     }
 }
@@ -57,6 +60,7 @@ pub struct Prefetched {
     tags: Option<HashMap<ArticleId, Vec<Tag>>>,
     sources: Option<HashMap<SourceId, Source>>,
     related: Option<HashMap<ArticleId, Vec<Article>>>,
+    corrections: Option<HashMap<ArticleId, Vec<Correction>>>,
     ids: Vec<ArticleId>,
 }
 
@@ -96,6 +100,10 @@ impl Prefetched {
                 .related
                 .then(|| articles::related_of(conn, &ids, visibility))
                 .transpose()?,
+            corrections: wanted
+                .corrections
+                .then(|| corrections::for_articles(conn, &ids))
+                .transpose()?,
             ids,
         })
     }
@@ -120,6 +128,12 @@ impl Prefetched {
             loaders
                 .related
                 .feed_many(covering(related, &self.ids))
+                .await;
+        }
+        if let Some(corrections) = self.corrections {
+            loaders
+                .corrections
+                .feed_many(covering(corrections, &self.ids))
                 .await;
         }
     }

@@ -3,6 +3,7 @@
 //! inside them and nothing is cached across viewers.
 
 mod article_authors;
+mod article_corrections;
 mod article_tags;
 mod article_texts;
 mod previous_slugs;
@@ -17,6 +18,7 @@ use quire_persistence::Store;
 use quire_persistence::store::articles::Visibility;
 
 pub use article_authors::ArticleAuthors;
+pub use article_corrections::ArticleCorrections;
 pub use article_tags::ArticleTags;
 pub use article_texts::ArticleTexts;
 pub use previous_slugs::PreviousSlugs;
@@ -30,6 +32,8 @@ pub use users::Users;
 pub struct Loaders {
     /// Article → byline.
     pub authors: DataLoader<ArticleAuthors, HashMapCache>,
+    /// Article → corrections, oldest first.
+    pub corrections: DataLoader<ArticleCorrections, HashMapCache>,
     /// Article → tags.
     pub tags: DataLoader<ArticleTags, HashMapCache>,
     /// Article → body, for articles read in lists.
@@ -54,6 +58,7 @@ impl Loaders {
         }
         Self {
             authors: cached(ArticleAuthors(store.clone())),
+            corrections: cached(ArticleCorrections(store.clone())),
             tags: cached(ArticleTags(store.clone())),
             texts: cached(ArticleTexts(store.clone())),
             related: cached(RelatedArticles {
@@ -74,6 +79,7 @@ impl Loaders {
     /// see the new state.
     pub fn forget(&self) {
         self.authors.clear::<ArticleId>();
+        self.corrections.clear::<ArticleId>();
         self.tags.clear::<ArticleId>();
         self.texts.clear::<ArticleId>();
         self.related.clear::<ArticleId>();

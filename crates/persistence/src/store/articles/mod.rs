@@ -1,5 +1,6 @@
 //! Articles: lookups, lists, writes and the links to authors, tags and related articles.
 
+pub mod corrections;
 mod create;
 mod import;
 mod lifecycle;
