@@ -46,3 +46,34 @@ on_both_backends! {
         assert_eq!(none["data"]["articles"]["totalCount"], 0, "nothing was written: {none}");
     }
 }
+
+on_both_backends! {
+    async fn a_syndicated_article_credits_its_original_by_default(app: TestApp) {
+        let editor = app.user(Role::Editor).await;
+        let token = Some(editor.token.as_str());
+        let original = "https://www.thequint.com/voices/opinion/pakistan-kashmir";
+        let created = app.graphql_as(token,
+            "mutation($i: CreateArticleInput!) { createArticle(input: $i) { id slug canonicalUrl sourceUrl } }",
+            json!({ "i": { "title": "Republished", "body": "Body.", "sourceUrl": original } })).await;
+        let article = &created["data"]["createArticle"];
+        assert_eq!(article["canonicalUrl"], original, "{created}");
+        let id = article["id"].clone();
+        let slug = article["slug"].as_str().unwrap_or_default().to_owned();
+
+        let chosen = "https://example.com/the-agreed-home";
+        let update = "mutation($id: ID!, $v: Int!, $i: UpdateArticleInput!) {
+            updateArticle(id: $id, expectedVersion: $v, input: $i) { canonicalUrl } }";
+        let moved = app.graphql_as(token, update, json!({ "id": id, "v": 1, "i": { "canonicalUrl": chosen } })).await;
+        assert_eq!(moved["data"]["updateArticle"]["canonicalUrl"], chosen, "an editor's choice wins: {moved}");
+
+        app.graphql_as(token, "mutation($id: ID!) { publishArticle(id: $id) { id } }", json!({ "id": id })).await;
+        let (status, body) = app.get(&format!("/api/articles/{slug}")).await;
+        assert_eq!(status, 200, "{body}");
+        let rest: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+        assert_eq!(rest["canonicalUrl"], chosen, "REST says the same: {body}");
+
+        let own = app.graphql_as(token,
+            "mutation { createArticle(input: { title: \"Ours\", body: \"Body.\" }) { canonicalUrl } }", json!({})).await;
+        assert_eq!(own["data"]["createArticle"]["canonicalUrl"], json!(null), "{own}");
+    }
+}

@@ -59,6 +59,13 @@ impl Article {
     pub fn reading_time_minutes(&self) -> u32 {
         crate::text::reading_time_minutes(self.word_count)
     }
+
+    /// Where search engines should credit the text: the canonical address an editor gave, or
+    /// else the original's address, so a syndicated article points them at its publisher
+    /// without anyone having to repeat the link.
+    pub fn effective_canonical_url(&self) -> Option<&str> {
+        self.canonical_url.as_deref().or(self.source_url.as_deref())
+    }
 }
 
 /// An article's body, the bulk of its bytes.

@@ -77,6 +77,7 @@ impl Relations {
         let source = article
             .source_id
             .and_then(|id| self.sources.get(&id).cloned());
+        let canonical_url = article.effective_canonical_url().map(str::to_owned);
         ArticleJson {
             id: article.id.to_string(),
             status: article.effective_status(reader.now).into(),
@@ -121,8 +122,8 @@ impl Relations {
             updated_at: article.updated_at,
             version: article.version,
             word_count: article.word_count,
+            canonical_url,
             source_url: article.source_url,
-            canonical_url: article.canonical_url,
         }
     }
 }

@@ -86,7 +86,8 @@ pub struct ArticleJson {
     pub reading_time_minutes: u32,
     /// The original's address, for attribution.
     pub source_url: Option<String>,
-    /// Where search engines should consider the original to live, when it is not here.
+    /// Where search engines should consider the original to live, when it is not here: the
+    /// address an editor gave, or else `sourceUrl`.
     pub canonical_url: Option<String>,
     /// Byline, lead author first.
     pub authors: Vec<AuthorJson>,

@@ -192,9 +192,10 @@ impl ArticleNode {
     }
 
     /// Where search engines should consider the original to live, when it is not here; pages
-    /// put it in `<link rel="canonical">`.
+    /// put it in `<link rel="canonical">`. The address an editor gave, or else `sourceUrl`, so
+    /// a syndicated article credits its publisher by default; null for Quire's own articles.
     async fn canonical_url(&self) -> Option<&str> {
-        self.0.canonical_url.as_deref()
+        self.0.effective_canonical_url()
     }
 
     /// Topic labels, in display order.
