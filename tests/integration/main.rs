@@ -33,6 +33,7 @@ mod races;
 mod resilience;
 mod rest;
 mod revision_history;
+mod rights_expiry;
 mod roles;
 mod schema;
 mod search;

@@ -38,6 +38,9 @@ pub struct Article {
     /// Where search engines should consider the original to live, when it is not here: a
     /// syndicated article points back to the publication that first ran it.
     pub canonical_url: Option<String>,
+    /// When the right to show it ends, as a syndication licence may say: readers stop seeing
+    /// it from that instant; staff still do.
+    pub rights_expire_at: Option<DateTime<Utc>>,
     /// The account that created the article, which may edit it while it is a draft.
     pub created_by: Option<UserId>,
     /// Creation instant.
@@ -98,6 +101,8 @@ pub struct NewArticle {
     pub source_url: Option<String>,
     /// Address search engines should credit instead of this one.
     pub canonical_url: Option<String>,
+    /// When the right to show it ends.
+    pub rights_expire_at: Option<DateTime<Utc>>,
     /// Tag names; tags not yet known are created.
     pub tags: Vec<String>,
     /// "Also read" articles, in display order.
@@ -126,6 +131,8 @@ pub struct ArticleChanges {
     pub source_url: Option<Option<String>>,
     /// New canonical address.
     pub canonical_url: Option<Option<String>>,
+    /// New end of the right to show it; `Some(None)` removes the end.
+    pub rights_expire_at: Option<Option<DateTime<Utc>>>,
     /// New tag names.
     pub tags: Option<Vec<String>>,
     /// New "also read" list.

@@ -236,6 +236,7 @@ mod tests {
             source_id: None,
             source_url: None,
             canonical_url: None,
+            rights_expire_at: None,
             created_by: Some(UserId(created_by)),
             created_at: now,
             updated_at: now,

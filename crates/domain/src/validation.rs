@@ -217,6 +217,7 @@ impl NewArticle {
             source_id: self.source_id,
             source_url: r.url("sourceUrl", self.source_url),
             canonical_url: r.url("canonicalUrl", self.canonical_url),
+            rights_expire_at: self.rights_expire_at.map(crate::time::truncate),
             tags: r.tags("tags", self.tags),
             related_ids: r.ids("relatedIds", self.related_ids),
             body: self.body,
@@ -250,6 +251,9 @@ impl ArticleChanges {
             source_id: self.source_id,
             source_url: self.source_url.map(|u| r.url("sourceUrl", u)),
             canonical_url: self.canonical_url.map(|u| r.url("canonicalUrl", u)),
+            rights_expire_at: self
+                .rights_expire_at
+                .map(|at| at.map(crate::time::truncate)),
             tags: self.tags.map(|t| r.tags("tags", t)),
             related_ids: self.related_ids.map(|ids| r.ids("relatedIds", ids)),
             body: self.body,
@@ -348,6 +352,7 @@ mod tests {
             source_id: None,
             source_url: None,
             canonical_url: None,
+            rights_expire_at: None,
             tags: vec![],
             related_ids: vec![],
         }

@@ -31,6 +31,7 @@ pub struct ArticleRow {
     pub updated_at: chrono::NaiveDateTime,
     pub version: i32,
     pub canonical_url: Option<String>,
+    pub rights_expire_at: Option<chrono::NaiveDateTime>,
 }
 
 impl TryFrom<ArticleRow> for Article {
@@ -59,6 +60,7 @@ impl TryFrom<ArticleRow> for Article {
             updated_at: utc(row.updated_at),
             version: row.version,
             canonical_url: row.canonical_url,
+            rights_expire_at: row.rights_expire_at.map(utc),
         })
     }
 }

@@ -127,6 +127,8 @@ diesel::table! {
         version -> Integer,
         /// Where the original lives, for search engines.
         canonical_url -> Nullable<Text>,
+        /// When readers stop seeing it because the right to show it ends; NULL: never.
+        rights_expire_at -> Nullable<Timestamp>,
     }
 }
 

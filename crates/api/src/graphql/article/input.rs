@@ -1,6 +1,7 @@
 //! Article inputs and their conversion to domain requests.
 
 use async_graphql::{ID, InputObject, MaybeUndefined};
+use chrono::{DateTime, Utc};
 use quire_domain::{ArticleChanges, ArticleId, AuthorId, NewArticle, SourceId};
 
 use crate::error::ApiError;
@@ -30,6 +31,9 @@ pub struct CreateArticleInput {
     /// syndicated article names the publication that first ran it); an http(s) address of at
     /// most 2048 characters.
     pub canonical_url: Option<String>,
+    /// When the right to show it ends, as a syndication licence may say: readers stop seeing
+    /// it from that instant, with no job to run; editors still do.
+    pub rights_expire_at: Option<DateTime<Utc>>,
     /// Tag names, at most 50 of at most 200 characters each; tags that do not exist yet are
     /// created.
     pub tags: Option<Vec<String>>,
@@ -58,6 +62,8 @@ pub struct UpdateArticleInput {
     pub source_url: MaybeUndefined<String>,
     /// New canonical address, an http(s) address of at most 2048 characters; `null` clears it.
     pub canonical_url: MaybeUndefined<String>,
+    /// New end of the right to show it; `null` removes the end.
+    pub rights_expire_at: MaybeUndefined<DateTime<Utc>>,
     /// New tag names, at most 50 of at most 200 characters each.
     pub tags: Option<Vec<String>>,
     /// New "also read" list; at most 50.
@@ -92,6 +98,7 @@ impl CreateArticleInput {
                 .transpose()?,
             source_url: self.source_url,
             canonical_url: self.canonical_url,
+            rights_expire_at: self.rights_expire_at,
             tags: self.tags.unwrap_or_default(),
             related_ids: ids::<ArticleId>("relatedIds", self.related_ids.unwrap_or_default())?,
         };
@@ -120,6 +127,7 @@ impl UpdateArticleInput {
             source_id,
             source_url: patch(self.source_url),
             canonical_url: patch(self.canonical_url),
+            rights_expire_at: patch(self.rights_expire_at),
             tags: self.tags,
             related_ids: self
                 .related_ids

@@ -32,6 +32,9 @@ pub struct ArticleFilterInput {
     pub published_after: Option<DateTime<Utc>>,
     /// Published before this instant.
     pub published_before: Option<DateTime<Utc>>,
+    /// Articles whose `rightsExpireAt` lies before this instant, ended ones included: what
+    /// expires within the next N days, for editors (readers never see expired articles).
+    pub rights_expire_before: Option<DateTime<Utc>>,
     /// Words that must all appear in the title, excerpt or body. At most 500 characters.
     pub search: Option<String>,
 }
@@ -66,6 +69,7 @@ impl TryFrom<ArticleFilterInput> for ArticleFilter {
             source: input.source,
             published_after: input.published_after,
             published_before: input.published_before,
+            rights_expire_before: input.rights_expire_before,
             search: input.search.filter(|s| !s.trim().is_empty()),
             ..ArticleFilter::default()
         })

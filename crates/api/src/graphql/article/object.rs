@@ -198,6 +198,12 @@ impl ArticleNode {
         self.0.effective_canonical_url()
     }
 
+    /// When the right to show it ends, as a syndication licence may say; readers no longer
+    /// see the article from that instant. Null: no end.
+    async fn rights_expire_at(&self) -> Option<DateTime<Utc>> {
+        self.0.rights_expire_at
+    }
+
     /// Topic labels, in display order.
     async fn tags(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TagNode>> {
         let tags = ctx.loaders().tags.load_one(self.0.id).await?;

@@ -79,6 +79,7 @@ pub(super) fn create_at_stage(
                 articles::source_id.eq(input.source_id.map(|s| s.0)),
                 articles::source_url.eq(&input.source_url),
                 articles::canonical_url.eq(&input.canonical_url),
+                articles::rights_expire_at.eq(input.rights_expire_at.map(naive)),
                 articles::created_by.eq(created_by.map(|u| u.0)),
                 articles::created_at.eq(at),
                 articles::updated_at.eq(at),

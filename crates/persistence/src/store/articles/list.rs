@@ -35,6 +35,9 @@ pub struct ArticleFilter {
     pub published_after: Option<DateTime<Utc>>,
     /// Published before this instant.
     pub published_before: Option<DateTime<Utc>>,
+    /// Articles whose right to be shown ends before this instant (already ended included), for
+    /// editors watching licences run out.
+    pub rights_expire_before: Option<DateTime<Utc>>,
     /// Words that must appear in the title, excerpt or body.
     pub search: Option<String>,
 }
@@ -164,6 +167,15 @@ fn filtered<'a>(
             articles::published_at
                 .is_not_null()
                 .and(articles::sort_at.lt(naive(before))),
+        );
+    }
+    if let Some(before) = filter.rights_expire_before {
+        query = query.filter(
+            articles::rights_expire_at.is_not_null().and(
+                articles::rights_expire_at
+                    .assume_not_null()
+                    .lt(naive(before)),
+            ),
         );
     }
     if let Some(text) = &filter.search {

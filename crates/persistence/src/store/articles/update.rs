@@ -29,6 +29,7 @@ struct ArticleChangeset {
     source_id: Option<Option<i64>>,
     source_url: Option<Option<String>>,
     canonical_url: Option<Option<String>>,
+    rights_expire_at: Option<Option<chrono::NaiveDateTime>>,
     updated_at: chrono::NaiveDateTime,
     version: i32,
 }
@@ -91,6 +92,7 @@ pub fn update(
         source_id: changes.source_id.map(|s| s.map(|s| s.0)),
         source_url: changes.source_url.clone(),
         canonical_url: changes.canonical_url.clone(),
+        rights_expire_at: changes.rights_expire_at.map(|at| at.map(naive)),
         updated_at: naive(now),
         version: expected_version + 1,
     };

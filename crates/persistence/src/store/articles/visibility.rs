@@ -66,13 +66,18 @@ impl Visibility {
 /// articles in index order instead of sorting every published row.
 const LIVE_STATUSES: &str = "articles.status IN ('PUBLISHED', 'SCHEDULED')";
 
-/// Articles live at `now`: published, or scheduled for an instant already past. For these two
-/// statuses `sort_at` always equals `published_at`, so the time test is a range on the same
-/// index. Unboxed, so it also applies to joins that include `articles`.
+/// Articles live at `now`: published, or scheduled for an instant already past, and with the
+/// right to show them not yet ended. For these two statuses `sort_at` always equals
+/// `published_at`, so the time test is a range on the same index; the rights test is a filter
+/// on the rows it finds. Unboxed, so it also applies to joins that include `articles`.
 #[diesel::dsl::auto_type]
 pub(crate) fn live_at(now: chrono::NaiveDateTime) -> _ {
     let live: diesel::expression::SqlLiteral<Bool> = sql::<Bool>(LIVE_STATUSES);
-    live.and(articles::sort_at.le(now))
+    live.and(articles::sort_at.le(now)).and(
+        articles::rights_expire_at
+            .is_null()
+            .or(articles::rights_expire_at.assume_not_null().gt(now)),
+    )
 }
 
 /// Drafts created by `user`, or whose byline carries the author linked to `user`: the

@@ -156,6 +156,7 @@ mod tests {
             canonical_url: Some(String::new()),
             excerpt: Some(String::new()),
             related_ids: Some(vec![]),
+            rights_expire_at: None,
             slug: Some(String::new()),
             source_id: Some(String::new()),
             source_url: Some(String::new()),

@@ -23,6 +23,7 @@ pub async fn run(args: ListArgs) -> Result<(), ClientError> {
         source: None,
         published_after: None,
         published_before: None,
+        rights_expire_before: None,
     };
     let mut articles = Vec::new();
     let mut after = None;

@@ -35,6 +35,7 @@ pub async fn run(args: NewArgs) -> Result<(), ClientError> {
         source_id,
         source_url: document.source_url.clone(),
         canonical_url: document.canonical_url.clone(),
+        rights_expire_at: None,
         tags: Some(document.tags.clone()).filter(|tags| !tags.is_empty()),
         related_ids: Some(related_ids).filter(|ids| !ids.is_empty()),
     };

@@ -70,6 +70,7 @@ pub fn import(
         source_id,
         source_url: document.source_url.clone(),
         canonical_url: document.canonical_url.clone(),
+        rights_expire_at: None,
         tags: tag_names,
         related_ids: related.ids(),
     }
@@ -183,6 +184,7 @@ fn differences(
             .then(|| wanted.source_url.clone()),
         canonical_url: differ(wanted.canonical_url == current.canonical_url)
             .then(|| wanted.canonical_url.clone()),
+        rights_expire_at: None,
         tags: differ(wanted_tags == tags).then(|| wanted.tags.clone()),
         related_ids: differ(wanted.related_ids == related).then(|| wanted.related_ids.clone()),
     })
