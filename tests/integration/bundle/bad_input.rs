@@ -49,7 +49,7 @@ on_both_backends! {
         refused(&app, Vec::new(), 1, "the file is empty").await;
         refused(&app, b"\x00\x01\xfe\xff binary garbage".to_vec(), 1, "not valid UTF-8").await;
         refused(&app, b"---\ntitle: Markdown\n---\n".to_vec(), 1, "not a Quire bundle").await;
-        refused(&app, b"{\"format\":\"quire-bundle\",\"version\":2}\n".to_vec(), 1, "newer than this Quire reads").await;
+        refused(&app, b"{\"format\":\"quire-bundle\",\"version\":3}\n".to_vec(), 1, "newer than this Quire reads").await;
         let mut garbage = bundle_of(&[tag("fine", "Fine")]);
         garbage.extend_from_slice(b"{\"type\": \"tag\", oops\n");
         refused(&app, garbage, 3, "not valid JSON").await;
@@ -97,6 +97,38 @@ on_both_backends! {
         refused(&app, bundle_of(&[dangling]), 2, "the article \"nowhere\" is neither in this bundle nor stored").await;
         let selfish = json!({ "type": "related", "article": "archived-piece", "related": ["archived-piece"] });
         refused(&app, bundle_of(&[selfish]), 2, "must not list the article itself").await;
+    }
+}
+
+fn formerly(record: Value, slugs: &[&str]) -> Value {
+    let history: Vec<Value> = slugs
+        .iter()
+        .map(|slug| json!({ "slug": slug, "retiredAt": WHEN }))
+        .collect();
+    with(record, "previousSlugs", json!(history))
+}
+
+on_both_backends! {
+    async fn a_former_slug_leads_to_one_article_only(app: TestApp) {
+        newsroom(&app).await;
+        refused(&app, bundle_of(&[tag("fine", "Fine"), formerly(article("fresh"), &["archived-piece"])]), 3,
+            "article \"fresh\" gives \"archived-piece\" as a former slug, but it is the slug of the article \"archived-piece\"").await;
+        refused(&app, bundle_of(&[formerly(article("fresh"), &["gone"]), formerly(article("other"), &["draft-renamed"])]), 3,
+            "but the article \"draft-final\" had it before, and it still leads there").await;
+        refused(&app, bundle_of(&[formerly(article("archived-piece"), &["draft-renamed"])]), 2,
+            "the article \"draft-final\" had it before").await;
+        refused(&app, bundle_of(&[formerly(article("one"), &["gone"]), formerly(article("two"), &["gone"])]), 3,
+            "article \"two\" gives \"gone\" as a former slug, but the article \"one\" on line 2 gives it too").await;
+        refused(&app, bundle_of(&[formerly(article("one"), &["two"]), article("two")]), 2,
+            "it is the slug of the article \"two\"").await;
+        refused(&app, bundle_of(&[formerly(article("one"), &["one"])]), 2,
+            "previousSlugs[0].slug: is the article's own slug").await;
+        refused(&app, bundle_of(&[formerly(article("one"), &["Not A Slug"])]), 2, "previousSlugs[0].slug:").await;
+        let correction = |text: &str, by: &str| json!([{ "text": text, "createdBy": by, "createdAt": WHEN }]);
+        refused(&app, bundle_of(&[with(article("one"), "corrections", correction(" ", "ed@example.com"))]), 2,
+            "corrections[0].text: must not be empty").await;
+        refused(&app, bundle_of(&[with(article("one"), "corrections", correction("Fixed.", "nobody@example.com"))]), 2,
+            "names the user \"nobody@example.com\"").await;
     }
 }
 

@@ -1,18 +1,26 @@
-//! A bundle carries everything across backends and back, byte for byte, and importing it again
-//! changes nothing.
+//! A bundle carries everything across backends and back, byte for byte, slug history and
+//! corrections included, and importing it again changes nothing; a bundle of the first format
+//! version, which carried neither, still goes in.
 
 use quire_harness::{error_code, on_both_backends, spawn_app};
-use serde_json::json;
+use serde_json::{Value, json};
 
-use super::support::{articles_as_read, export, import, newsroom, other};
+use super::support::{articles_as_read, bundle_at, export, import, newsroom, other};
 
 on_both_backends! {
     async fn export_import_export_gives_the_same_bytes_across_backends(app: TestApp) {
         let newsroom = newsroom(&app).await;
         let original = export(app.store(), true).await;
         let text = String::from_utf8(original.clone()).unwrap();
-        assert!(text.starts_with("{\"format\":\"quire-bundle\",\"version\":1}\n"), "{text}");
+        assert!(text.starts_with("{\"format\":\"quire-bundle\",\"version\":2}\n"), "{text}");
         assert_eq!(text.lines().filter(|l| l.starts_with("{\"type\":\"article\"")).count(), 5);
+        assert!(text.contains(r#""slug":"draft-final","previousSlugs":[{"slug":"a-draft-never-published","retiredAt":"#), "{text}");
+        let renamed = article_titled(&text, "A draft, never published");
+        assert_eq!(renamed["previousSlugs"][1]["slug"], "draft-renamed", "oldest first: {renamed}");
+        let corrected = article_titled(&text, "“headline”");
+        assert_eq!(corrected["corrections"][0]["text"], "An earlier version misspelt “Srinagar”.", "{corrected}");
+        assert_eq!(corrected["corrections"][1]["text"], "The figure is 21, not 12.", "{corrected}");
+        assert_eq!(corrected["corrections"][1]["createdBy"], newsroom.editor.email.as_str(), "{corrected}");
         assert!(text.contains("\"passwordHash\":\"$argon2id$"));
 
         let there = spawn_app(other(app.backend)).await;
@@ -35,6 +43,85 @@ on_both_backends! {
         assert!(here.to_string().contains("“headline”"), "{here}");
         let writer = there.login(&newsroom.writer.email, &newsroom.writer.password).await;
         assert!(!writer.token.is_empty());
+    }
+}
+
+/// The article record of `bundle` whose title contains `fragment`.
+fn article_titled(bundle: &str, fragment: &str) -> Value {
+    bundle
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).unwrap())
+        .find(|record| {
+            record["type"] == "article"
+                && record["title"]
+                    .as_str()
+                    .is_some_and(|t| t.contains(fragment))
+        })
+        .unwrap_or_else(|| panic!("no article titled {fragment:?} in {bundle}"))
+}
+
+/// `bundle` as a version-1 export would have written it: no slug history, no corrections.
+fn as_version_1(bundle: &[u8]) -> Vec<u8> {
+    let records: Vec<Value> = String::from_utf8_lossy(bundle)
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let mut record: Value = serde_json::from_str(line).unwrap();
+            if let Some(fields) = record.as_object_mut().filter(|r| r["type"] == "article") {
+                fields.remove("previousSlugs");
+                fields.remove("corrections");
+            }
+            record
+        })
+        .collect();
+    bundle_at(1, &records)
+}
+
+/// Each line of `bundle` read as JSON, so bundles can be compared whatever their key order.
+fn records(bundle: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(bundle)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+on_both_backends! {
+    async fn a_version_1_bundle_goes_in_and_keeps_the_history_it_does_not_carry(app: TestApp) {
+        let newsroom = newsroom(&app).await;
+        let original = export(app.store(), true).await;
+        let old = as_version_1(&original);
+        assert!(!String::from_utf8_lossy(&old).contains("previousSlugs"));
+
+        // Into an empty database: every article, with no history, which the next export says.
+        let there = spawn_app(other(app.backend)).await;
+        let summary = import(there.store(), old.clone()).await.unwrap();
+        assert_eq!(summary.articles.created, 5, "{summary}");
+        let mut expected = records(&original);
+        expected[0]["version"] = json!(2);
+        for record in expected.iter_mut().filter(|r| r["type"] == "article") {
+            record["previousSlugs"] = json!([]);
+            record["corrections"] = json!([]);
+        }
+        assert_eq!(records(&export(there.store(), true).await), expected);
+
+        // Over the newsroom it came from: the stored history stays, so nothing changes.
+        let again = import(app.store(), old).await.unwrap();
+        assert!(again.is_unchanged(), "{again}");
+        assert!(export(app.store(), true).await == original, "the history is kept");
+
+        // A current bundle that lists no history for an article takes the article's away.
+        let mut bare = records(&original);
+        for record in bare.iter_mut().filter(|r| r["type"] == "article") {
+            record["previousSlugs"] = json!([]);
+            record["corrections"] = json!([]);
+        }
+        let stripped = import(app.store(), bundle_at(2, &bare[1..])).await.unwrap();
+        assert_eq!(stripped.articles.updated, 2, "{stripped}");
+        let token = Some(newsroom.editor.token.as_str());
+        let gone = app.graphql_as(token, "{ article(slug: \"draft-renamed\") { slug } }", json!({})).await;
+        assert_eq!(gone["data"]["article"], Value::Null, "{gone}");
+        assert!(import(app.store(), original.clone()).await.unwrap().articles.updated == 2);
+        assert!(export(app.store(), true).await == original, "and the bundle brings it back");
     }
 }
 

@@ -2,6 +2,7 @@
 //! server's database, and a small newsroom made through GraphQL.
 
 use quire_domain::Role;
+use quire_domain::bundle::VERSION;
 use quire_harness::{Backend, TestApp, User};
 use quire_persistence::transfer::{self, BundleSummary, ExportOptions};
 use quire_persistence::{Store, StoreError};
@@ -38,9 +39,14 @@ pub async fn import(
         .await
 }
 
-/// A bundle made of a header and `records`, one JSON value a line.
+/// A bundle of the current format made of a header and `records`, one JSON value a line.
 pub fn bundle_of(records: &[Value]) -> Vec<u8> {
-    let mut lines = vec![json!({ "format": "quire-bundle", "version": 1 }).to_string()];
+    bundle_at(VERSION, records)
+}
+
+/// A bundle of format `version` made of a header and `records`, one JSON value a line.
+pub fn bundle_at(version: u32, records: &[Value]) -> Vec<u8> {
+    let mut lines = vec![json!({ "format": "quire-bundle", "version": version }).to_string()];
     lines.extend(records.iter().map(Value::to_string));
     (lines.join("\n") + "\n").into_bytes()
 }
@@ -76,7 +82,8 @@ async fn create_article(app: &TestApp, token: &str, input: Value) -> Value {
 }
 
 /// A newsroom with every kind of row: users, an author linked to one, a source, tags, articles
-/// in every status, revisions, custom and derived excerpts, links backwards and forwards.
+/// in every status, revisions, custom and derived excerpts, links backwards and forwards, an
+/// article renamed twice and one with two corrections.
 pub async fn newsroom(app: &TestApp) -> Newsroom {
     let editor = app.user(Role::Editor).await;
     let writer = app.user(Role::Author).await;
@@ -129,6 +136,14 @@ pub async fn newsroom(app: &TestApp) -> Newsroom {
     call(app, token, "mutation($a: ID!, $s: ID!, $l: ID!) { archiveArticle(id: $a) { status }
             updateArticle(id: $s, expectedVersion: 2, input: { relatedIds: [$a, $l] }) { version } }",
         json!({ "a": archived, "s": scheduled, "l": lead })).await;
+    call(app, token, "mutation($d: ID!) {
+            first: updateArticle(id: $d, expectedVersion: 2, input: { slug: \"draft-renamed\" }) { version }
+            second: updateArticle(id: $d, expectedVersion: 3, input: { slug: \"draft-final\" }) { version } }",
+        json!({ "d": draft })).await;
+    call(app, token, "mutation($l: ID!) {
+            first: addCorrection(articleId: $l, text: \"An earlier version misspelt “Srinagar”.\") { version }
+            second: addCorrection(articleId: $l, text: \"The figure is 21, not 12.\") { version } }",
+        json!({ "l": lead })).await;
     let own = call(app, &writer.token, "mutation { createArticle(input: { title: \"The writer's own draft\", body: \"Mine.\" }) { id } }", json!({})).await;
     assert!(own["createArticle"]["id"].is_string());
     Newsroom { editor, writer }
@@ -140,7 +155,7 @@ pub async fn articles_as_read(app: &TestApp, token: &str) -> Value {
     let data = call(app, token, "{ articles(first: 10, filter: { status: [DRAFT, SCHEDULED, PUBLISHED, ARCHIVED] }) { nodes {
             slug title subtitle status version excerpt wordCount readingTimeMinutes bodyHtml sourceUrl canonicalUrl
             publishedAt createdAt updatedAt authors { slug name bio } source { slug name country }
-            tags { slug name description articleCount } related { slug }
+            tags { slug name description articleCount } related { slug } previousSlugs corrections { text createdAt }
             revisions(first: 5) { nodes { revision title subtitle excerpt body createdAt } } } } }", json!({})).await;
     let mut nodes = data["articles"]["nodes"]
         .as_array()

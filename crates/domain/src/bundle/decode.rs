@@ -148,6 +148,28 @@ mod tests {
     }
 
     #[test]
+    fn an_article_of_version_1_has_no_history() {
+        let article = r#"{"type":"article","slug":"a","title":"A","status":"DRAFT","excerpt":"","excerptIsCustom":false,"createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z","version":1,"body":""}"#;
+        let Record::Article(article) = read_record(article).unwrap() else {
+            panic!("not an article");
+        };
+        assert!(article.previous_slugs.is_empty() && article.corrections.is_empty());
+        let dated = reason(&article_with(
+            r#""previousSlugs":[{"slug":"b","retiredAt":"then"}]"#,
+        ));
+        assert!(
+            dated.contains("previousSlugs[0].retiredAt: \"then\" is not an RFC 3339"),
+            "{dated}"
+        );
+    }
+
+    fn article_with(field: &str) -> String {
+        format!(
+            r#"{{"type":"article","slug":"a",{field},"title":"A","status":"DRAFT","excerpt":"","excerptIsCustom":false,"createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z","version":1,"body":""}}"#
+        )
+    }
+
+    #[test]
     fn points_inside_revisions() {
         let article = r#"{"type":"article","slug":"a","title":"A","status":"DRAFT","excerpt":"","excerptIsCustom":false,"createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z","version":1,"body":"","revisions":[{"version":1,"title":7}]}"#;
         let fault = reason(article);

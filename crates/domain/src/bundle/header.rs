@@ -11,9 +11,13 @@ use super::RecordError;
 /// The value of `"format"`, the header's first key.
 pub const FORMAT: &str = "quire-bundle";
 
-/// The format version this build writes and the newest it reads. Version 2 will add slug
-/// history; a reader of version 1 refuses it rather than lose it silently.
-pub const VERSION: u32 = 1;
+/// The format version this build writes and the newest it reads. Version 2 added articles' slug
+/// history and corrections; a reader of version 1 refuses it rather than lose them silently.
+pub const VERSION: u32 = 2;
+
+/// The first version whose articles carry their slug history and corrections. In an older
+/// bundle their absence says nothing, so an import keeps what is stored.
+const HISTORY_SINCE: u32 = 2;
 
 /// The header line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +35,12 @@ impl BundleHeader {
             format: FORMAT.to_owned(),
             version: VERSION,
         }
+    }
+
+    /// Whether the bundle's articles carry their slug history and corrections, so that an
+    /// empty list means "none" rather than "not said".
+    pub fn carries_history(&self) -> bool {
+        self.version >= HISTORY_SINCE
     }
 
     /// Reads a bundle's first line, refusing anything that is not a bundle this build can
@@ -66,9 +76,14 @@ mod tests {
     #[test]
     fn refuses_other_files_and_newer_versions() {
         let current = serde_json::to_string(&BundleHeader::current()).unwrap();
-        assert_eq!(current, "{\"format\":\"quire-bundle\",\"version\":1}");
-        assert_eq!(BundleHeader::read(&current).unwrap().version, 1);
-        let newer = BundleHeader::read("{\"format\":\"quire-bundle\",\"version\":2}").unwrap_err();
+        assert_eq!(current, "{\"format\":\"quire-bundle\",\"version\":2}");
+        assert!(BundleHeader::read(&current).unwrap().carries_history());
+        let first = BundleHeader::read("{\"format\":\"quire-bundle\",\"version\":1}").unwrap();
+        assert!(
+            !first.carries_history(),
+            "version 1 is still read, without history"
+        );
+        let newer = BundleHeader::read("{\"format\":\"quire-bundle\",\"version\":3}").unwrap_err();
         assert!(
             newer.to_string().contains("newer than this Quire reads"),
             "{newer}"

@@ -7,8 +7,9 @@
 //! database that imports a bundle stores its rows in the order they were first created. A
 //! reader needs one line at a time, whatever the size of the archive.
 //!
-//! The format is versioned ([`VERSION`]); slug history will arrive as a new record kind in a
-//! later version, and a bundle newer than its reader is refused rather than half read.
+//! The format is versioned ([`VERSION`]). Version 2 added each article's slug history and
+//! corrections, inside its record; a version-1 bundle is still read, and a bundle newer than
+//! its reader is refused rather than half read.
 
 mod decode;
 mod header;
@@ -19,8 +20,8 @@ mod validate;
 pub use decode::read_record;
 pub use header::{BundleHeader, FORMAT, VERSION};
 pub use record::{
-    ArticleRecord, AuthorRecord, Record, RelatedRecord, RevisionRecord, SourceRecord, TagRecord,
-    UserRecord,
+    ArticleRecord, AuthorRecord, CorrectionRecord, PreviousSlugRecord, Record, RelatedRecord,
+    RevisionRecord, SourceRecord, TagRecord, UserRecord,
 };
 
 /// The password hash an imported account gets when its bundle carries none: a well-formed

@@ -24,7 +24,7 @@ pub enum Record {
     Source(SourceRecord),
     /// A topic label.
     Tag(TagRecord),
-    /// An article with its byline, tags and revisions. Boxed: it is by far the largest record.
+    /// An article with its byline, tags, slug history, corrections and revisions. Boxed: it is by far the largest record.
     Article(Box<ArticleRecord>),
     /// The "also read" links of one article; written after every article, since they may
     /// point forward.
@@ -146,6 +146,10 @@ pub struct TagRecord {
 pub struct ArticleRecord {
     /// URL name; the key.
     pub slug: String,
+    /// Slugs the article had before it was renamed, oldest first; each still leads to it, and
+    /// no other article may take one. Absent from version-1 bundles.
+    #[serde(default)]
+    pub previous_slugs: Vec<PreviousSlugRecord>,
     /// Headline.
     pub title: String,
     /// Standfirst.
@@ -188,9 +192,37 @@ pub struct ArticleRecord {
     pub version: i32,
     /// Markdown source.
     pub body: String,
+    /// Public notes appended after it ran, oldest first. Absent from version-1 bundles.
+    #[serde(default)]
+    pub corrections: Vec<CorrectionRecord>,
     /// Earlier and current texts, oldest first.
     #[serde(default)]
     pub revisions: Vec<RevisionRecord>,
+}
+
+/// A slug an article gave up when it was renamed, kept so links to it keep working.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PreviousSlugRecord {
+    /// The former slug.
+    pub slug: String,
+    /// When the article stopped using it; orders the history.
+    #[serde(with = "timestamp")]
+    pub retired_at: DateTime<Utc>,
+}
+
+/// A correction: a dated public note, plain text, appended to an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CorrectionRecord {
+    /// The note as readers see it.
+    pub text: String,
+    /// Email of the account that added it.
+    #[serde(default)]
+    pub created_by: Option<String>,
+    /// When it was added.
+    #[serde(with = "timestamp")]
+    pub created_at: DateTime<Utc>,
 }
 
 /// An article's text as it stood at one version.
@@ -262,6 +294,10 @@ mod tests {
     fn an_article_reads_back_as_written() {
         let article = Record::Article(Box::new(ArticleRecord {
             slug: "a".into(),
+            previous_slugs: vec![PreviousSlugRecord {
+                slug: "b".into(),
+                retired_at: at("2026-01-01T12:00:00Z"),
+            }],
             title: "Ünïcode “quotes” and <b>tags</b>".into(),
             subtitle: None,
             status: ArticleStatus::Published,
@@ -278,6 +314,11 @@ mod tests {
             updated_at: at("2026-01-01T00:00:00Z"),
             version: 2,
             body: "line\r\n\ttab \u{2028} end".into(),
+            corrections: vec![CorrectionRecord {
+                text: "Fixed a name.".into(),
+                created_by: None,
+                created_at: at("2026-01-02T00:00:00Z"),
+            }],
             revisions: vec![RevisionRecord {
                 version: 1,
                 title: "A".into(),
@@ -295,6 +336,16 @@ mod tests {
             "{line}"
         );
         assert!(line.contains(r#""subtitle":null"#), "{line}");
+        assert!(
+            line.contains(
+                r#""previousSlugs":[{"slug":"b","retiredAt":"2026-01-01T12:00:00.000000Z"}]"#
+            ),
+            "{line}"
+        );
+        assert!(
+            line.contains(r#""corrections":[{"text":"Fixed a name.","createdBy":null,"#),
+            "{line}"
+        );
         assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), article);
     }
 }

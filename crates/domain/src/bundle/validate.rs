@@ -7,12 +7,12 @@
 use std::collections::HashSet;
 
 use super::record::{
-    ArticleRecord, AuthorRecord, Record, RelatedRecord, RevisionRecord, SourceRecord, TagRecord,
-    UserRecord,
+    ArticleRecord, AuthorRecord, CorrectionRecord, PreviousSlugRecord, Record, RelatedRecord,
+    RevisionRecord, SourceRecord, TagRecord, UserRecord,
 };
 use crate::error::DomainError;
 use crate::status::ArticleStatus;
-use crate::validation::{MAX_BODY, MAX_NAME, MAX_SUMMARY, MAX_TITLE, Report};
+use crate::validation::{MAX_BODY, MAX_CORRECTION, MAX_NAME, MAX_SUMMARY, MAX_TITLE, Report};
 
 /// Longest password hash accepted; an argon2id PHC string is about a hundred characters.
 const MAX_PASSWORD_HASH: usize = 512;
@@ -144,7 +144,7 @@ impl TagRecord {
 }
 
 impl ArticleRecord {
-    /// Checks and normalises an article with its revisions.
+    /// Checks and normalises an article with its slug history, corrections and revisions.
     pub fn validated(self) -> Result<Self, DomainError> {
         let mut r = Report::default();
         r.text("body", &self.body, MAX_BODY);
@@ -180,8 +180,17 @@ impl ArticleRecord {
         // Stored revisions come back oldest first; a bundle listing them otherwise is the same
         // history, and must compare equal to it.
         revisions.sort_by_key(|revision| revision.version);
+        let slug = r.key_slug("slug", self.slug);
+        let previous_slugs = previous_slugs(&mut r, self.previous_slugs, &slug);
+        let corrections = self
+            .corrections
+            .into_iter()
+            .enumerate()
+            .map(|(i, correction)| correction.validated(&mut r, &format!("corrections[{i}]")))
+            .collect();
         let article = ArticleRecord {
-            slug: r.key_slug("slug", self.slug),
+            slug,
+            previous_slugs,
             title: r.required("title", self.title, MAX_TITLE),
             subtitle: r.optional("subtitle", self.subtitle, MAX_TITLE),
             status: self.status,
@@ -198,9 +207,55 @@ impl ArticleRecord {
             updated_at: self.updated_at,
             version: self.version,
             body: self.body,
+            corrections,
             revisions,
         };
         r.finish(article)
+    }
+}
+
+/// Checks an article's former slugs: each well formed, none given twice, none its live slug.
+/// They come back oldest first, ties by slug, the order an export writes them in, so a bundle
+/// listing them otherwise is the same history and compares equal to it.
+fn previous_slugs(
+    r: &mut Report,
+    previous: Vec<PreviousSlugRecord>,
+    live: &str,
+) -> Vec<PreviousSlugRecord> {
+    let mut seen = HashSet::new();
+    let mut kept: Vec<PreviousSlugRecord> = previous
+        .into_iter()
+        .enumerate()
+        .map(|(i, previous)| {
+            let field = format!("previousSlugs[{i}].slug");
+            let slug = r.key_slug(&field, previous.slug);
+            if slug == live {
+                r.fail(
+                    &field,
+                    "is the article's own slug, which is not a former one",
+                );
+            } else if !seen.insert(slug.clone()) {
+                r.fail(&field, format!("{slug:?} appears twice"));
+            }
+            PreviousSlugRecord {
+                slug,
+                retired_at: previous.retired_at,
+            }
+        })
+        .collect();
+    kept.sort_by(|a, b| (a.retired_at, &a.slug).cmp(&(b.retired_at, &b.slug)));
+    kept
+}
+
+impl CorrectionRecord {
+    /// Checks and normalises one correction, reporting under `field` (`corrections[0]`): its
+    /// text follows the rule of a correction added through the API.
+    fn validated(self, r: &mut Report, field: &str) -> Self {
+        CorrectionRecord {
+            text: r.required(&format!("{field}.text"), self.text, MAX_CORRECTION),
+            created_by: r.account(&format!("{field}.createdBy"), self.created_by),
+            created_at: self.created_at,
+        }
     }
 }
 
@@ -268,6 +323,7 @@ mod tests {
         let at = timestamp::parse("2026-01-01T00:00:00Z").unwrap();
         ArticleRecord {
             slug: "a".into(),
+            previous_slugs: vec![],
             title: " A ".into(),
             subtitle: Some("  ".into()),
             status: ArticleStatus::Draft,
@@ -284,6 +340,7 @@ mod tests {
             updated_at: at,
             version: 2,
             body: "Body".into(),
+            corrections: vec![],
             revisions,
         }
     }
@@ -305,6 +362,69 @@ mod tests {
         let versions: Vec<i32> = ok.revisions.iter().map(|r| r.version).collect();
         assert_eq!(versions, [1, 2]);
         assert_eq!(ok.revisions[0].edited_by.as_deref(), Some("ed@example.com"));
+    }
+
+    fn previous(slug: &str, retired_at: &str) -> PreviousSlugRecord {
+        PreviousSlugRecord {
+            slug: slug.into(),
+            retired_at: timestamp::parse(retired_at).unwrap(),
+        }
+    }
+
+    fn correction(text: &str) -> CorrectionRecord {
+        CorrectionRecord {
+            text: text.into(),
+            created_by: Some("Ed@Example.com".into()),
+            created_at: timestamp::parse("2026-01-02T00:00:00Z").unwrap(),
+        }
+    }
+
+    #[test]
+    fn orders_slug_history_and_keeps_corrections_as_listed() {
+        let mut given = article(vec![]);
+        given.previous_slugs = vec![
+            previous("c", "2026-01-03T00:00:00Z"),
+            previous(" b ", "2026-01-02T00:00:00Z"),
+            previous("z", "2026-01-02T00:00:00Z"),
+        ];
+        given.corrections = vec![correction(" Second? no, first. "), correction("Then this.")];
+        let ok = given.validated().unwrap();
+        let slugs: Vec<&str> = ok.previous_slugs.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(slugs, ["b", "z", "c"]);
+        assert_eq!(ok.corrections[0].text, "Second? no, first.");
+        assert_eq!(ok.corrections[1].text, "Then this.");
+        assert_eq!(
+            ok.corrections[0].created_by.as_deref(),
+            Some("ed@example.com")
+        );
+    }
+
+    #[test]
+    fn refuses_a_bad_history() {
+        let mut bad = article(vec![]);
+        bad.previous_slugs = vec![
+            previous("a", "2026-01-01T00:00:00Z"),
+            previous("Not A Slug", "2026-01-01T00:00:00Z"),
+            previous("old", "2026-01-01T00:00:00Z"),
+            previous("old", "2026-01-02T00:00:00Z"),
+        ];
+        bad.corrections = vec![
+            correction("fine"),
+            correction(" "),
+            correction(&"x".repeat(MAX_CORRECTION + 1)),
+            correction("bell\u{7}"),
+        ];
+        assert_eq!(
+            fields(bad.validated().unwrap_err()),
+            [
+                "previousSlugs[0].slug",
+                "previousSlugs[1].slug",
+                "previousSlugs[3].slug",
+                "corrections[1].text",
+                "corrections[2].text",
+                "corrections[3].text"
+            ]
+        );
     }
 
     #[test]

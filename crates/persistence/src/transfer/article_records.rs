@@ -2,19 +2,22 @@
 //! bundle's article with to tell whether anything changed. One assembly serves both, so "stored
 //! as the bundle has it" means exactly "would export as this line".
 //!
-//! A batch of articles costs four statements whatever its size: the rows, then their bylines,
-//! tags and revisions for all of them at once.
+//! A batch of articles costs six statements whatever its size: the rows, then their bylines,
+//! tags, former slugs, corrections and revisions for all of them at once.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use quire_domain::bundle::{ArticleRecord, RevisionRecord};
+use quire_domain::bundle::{ArticleRecord, CorrectionRecord, PreviousSlugRecord, RevisionRecord};
 
 use super::directory::{Directory, key_of};
 use crate::db::DbConn;
 use crate::error::StoreError;
-use crate::schema::{article_authors, article_related, article_revisions, article_tags, articles};
+use crate::schema::{
+    article_authors, article_corrections, article_related, article_revisions, article_slugs,
+    article_tags, articles,
+};
 use crate::time::utc;
 
 /// The stored columns a bundle carries; the derived ones (HTML, word count, sort key) are left.
@@ -98,6 +101,8 @@ pub(super) fn records_of(
             .load(conn)?,
         |id| key_of(&directory.tags, id, "tag"),
     )?;
+    let mut previous_slugs = previous_slugs_of(conn, &ids)?;
+    let mut corrections = corrections_of(conn, &ids, directory)?;
     let mut revisions = revisions_of(conn, &ids, directory)?;
     rows.into_iter()
         .map(|row| {
@@ -111,6 +116,8 @@ pub(super) fn records_of(
                     })?,
                 authors: bylines.remove(&id).unwrap_or_default(),
                 tags: tags.remove(&id).unwrap_or_default(),
+                previous_slugs: previous_slugs.remove(&id).unwrap_or_default(),
+                corrections: corrections.remove(&id).unwrap_or_default(),
                 revisions: revisions.remove(&id).unwrap_or_default(),
                 source: row
                     .source_id
@@ -150,6 +157,65 @@ fn linked_keys<'a>(
     Ok(grouped)
 }
 
+/// The former slugs of many articles, grouped by article, each article's oldest first and
+/// ties by slug. The order is settled here rather than by the database, whose collations sort
+/// text differently on each backend; it is the order a bundle's are checked into.
+fn previous_slugs_of(
+    conn: &mut DbConn,
+    ids: &[i64],
+) -> Result<HashMap<i64, Vec<PreviousSlugRecord>>, StoreError> {
+    let rows: Vec<(i64, String, NaiveDateTime)> = article_slugs::table
+        .filter(article_slugs::article_id.eq_any(ids))
+        .select((
+            article_slugs::article_id,
+            article_slugs::slug,
+            article_slugs::retired_at,
+        ))
+        .load(conn)?;
+    let mut grouped: HashMap<i64, Vec<PreviousSlugRecord>> = HashMap::new();
+    for (article, slug, retired_at) in rows {
+        grouped
+            .entry(article)
+            .or_default()
+            .push(PreviousSlugRecord {
+                slug,
+                retired_at: utc(retired_at),
+            });
+    }
+    for slugs in grouped.values_mut() {
+        slugs.sort_by(|a, b| (a.retired_at, &a.slug).cmp(&(b.retired_at, &b.slug)));
+    }
+    Ok(grouped)
+}
+
+/// The corrections of many articles, grouped by article, each article's in the order they
+/// were added.
+fn corrections_of(
+    conn: &mut DbConn,
+    ids: &[i64],
+    directory: &Directory,
+) -> Result<HashMap<i64, Vec<CorrectionRecord>>, StoreError> {
+    let rows: Vec<(i64, String, Option<i64>, NaiveDateTime)> = article_corrections::table
+        .filter(article_corrections::article_id.eq_any(ids))
+        .order_by((article_corrections::article_id, article_corrections::id))
+        .select((
+            article_corrections::article_id,
+            article_corrections::text,
+            article_corrections::created_by,
+            article_corrections::created_at,
+        ))
+        .load(conn)?;
+    let mut grouped: HashMap<i64, Vec<CorrectionRecord>> = HashMap::new();
+    for (article, text, created_by, created_at) in rows {
+        grouped.entry(article).or_default().push(CorrectionRecord {
+            text,
+            created_by: account(directory, created_by)?,
+            created_at: utc(created_at),
+        });
+    }
+    Ok(grouped)
+}
+
 /// The revisions of many articles, oldest first, grouped by article.
 fn revisions_of(
     conn: &mut DbConn,
@@ -177,7 +243,7 @@ fn revisions_of(
     Ok(grouped)
 }
 
-/// The email of an account an article or revision names.
+/// The email of an account an article, correction or revision names.
 fn account(directory: &Directory, user: Option<i64>) -> Result<Option<String>, StoreError> {
     user.map(|id| key_of(&directory.users, id, "user").map(str::to_owned))
         .transpose()

@@ -39,8 +39,8 @@ pub struct ExportOptions {
     pub include_secrets: bool,
 }
 
-/// Writes every user, author, source, tag, article (with its byline, tags and revisions) and
-/// "also read" list to `out` as a bundle, one line a record.
+/// Writes every user, author, source, tag, article (with its byline, tags, slug history,
+/// corrections and revisions) and "also read" list to `out` as a bundle, one line a record.
 ///
 /// Opens its own read transaction, so call it on a connection outside any transaction (as
 /// `Store::read` gives). Writes through a buffer of its own and flushes it before returning.

@@ -32,7 +32,7 @@ pub struct BundleSummary {
     pub sources: KindCounts,
     /// Tags, by slug.
     pub tags: KindCounts,
-    /// Articles with their bylines, tags and revisions, by slug.
+    /// Articles with their bylines, tags, slug history, corrections and revisions, by slug.
     pub articles: KindCounts,
     /// "Also read" lists, by the slug of the article showing them.
     pub related: KindCounts,

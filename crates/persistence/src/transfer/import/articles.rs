@@ -1,8 +1,11 @@
 //! Articles from a bundle, a batch at a time: one statement finds which are stored already,
-//! four read those back to compare, and new rows, bylines, tags and revisions go in with a
-//! multi-row insert each, whatever the batch size. Only articles that changed are written one
-//! statement each. The HTML and word count come computed by the reader; the sort key is the
-//! publication instant, or the creation instant until there is one.
+//! six read those back to compare, and new rows, bylines, tags, former slugs, corrections and
+//! revisions go in with a multi-row insert each, whatever the batch size. Only articles that
+//! changed are written one statement each. The HTML and word count come computed by the
+//! reader; the sort key is the publication instant, or the creation instant until there is one.
+//!
+//! The bundle wins for an article it carries: its former slugs and corrections replace the
+//! stored ones. A version-1 bundle carries neither, so there a stored article keeps its own.
 
 use std::collections::HashMap;
 
@@ -18,7 +21,8 @@ use super::{Import, at_lines};
 use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::schema::{
-    article_authors, article_related, article_revisions, article_slugs, article_tags, articles,
+    article_authors, article_corrections, article_related, article_revisions, article_slugs,
+    article_tags, articles,
 };
 use crate::time::naive;
 
@@ -70,6 +74,23 @@ struct RevisionValues<'a> {
 }
 
 #[derive(Insertable)]
+#[diesel(table_name = article_slugs)]
+struct PreviousSlugValues<'a> {
+    slug: &'a str,
+    article_id: i64,
+    retired_at: NaiveDateTime,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = article_corrections, treat_none_as_null = true)]
+struct CorrectionValues<'a> {
+    article_id: i64,
+    text: &'a str,
+    created_by: Option<i64>,
+    created_at: NaiveDateTime,
+}
+
+#[derive(Insertable)]
 #[diesel(table_name = article_authors)]
 struct BylineValues {
     article_id: i64,
@@ -94,6 +115,9 @@ struct Resolved {
     tags: Vec<i64>,
     source: Option<i64>,
     created_by: Option<i64>,
+    /// The account of each correction, in the record's order.
+    correctors: Vec<Option<i64>>,
+    /// The account of each revision, in the record's order.
     editors: Vec<Option<i64>>,
 }
 
@@ -113,11 +137,10 @@ pub(super) fn write_batch(
             return Err(twice(*line, &record.slug, first));
         }
     }
-    let batch: Vec<Resolved> = batch
-        .into_iter()
-        .map(|(line, record, derived)| resolve(&import.directory, line, record, derived))
-        .collect::<Result<_, _>>()?;
-    let slugs: Vec<&str> = batch.iter().map(|a| a.record.slug.as_str()).collect();
+    let slugs: Vec<&str> = batch
+        .iter()
+        .map(|(_, record, _)| record.slug.as_str())
+        .collect();
     let stored_ids: HashMap<String, i64> = articles::table
         .filter(articles::slug.eq_any(&slugs))
         .select((articles::slug, articles::id))
@@ -125,6 +148,19 @@ pub(super) fn write_batch(
         .into_iter()
         .collect();
     let stored = stored_records(conn, import, &stored_ids)?;
+    let batch: Vec<Resolved> = batch
+        .into_iter()
+        .map(|(line, mut record, derived)| {
+            if !import.carries_history {
+                let kept = stored_ids.get(&record.slug).and_then(|id| stored.get(id));
+                if let Some(kept) = kept {
+                    record.previous_slugs.clone_from(&kept.previous_slugs);
+                    record.corrections.clone_from(&kept.corrections);
+                }
+            }
+            resolve(&import.directory, line, record, derived)
+        })
+        .collect::<Result<_, _>>()?;
 
     let (mut new, mut changed) = (Vec::new(), Vec::new());
     for article in batch {
@@ -244,6 +280,17 @@ fn resolve(
         .as_deref()
         .map(|email| find(&directory.users, email, "user"))
         .transpose()?;
+    let correctors = record
+        .corrections
+        .iter()
+        .map(|correction| {
+            correction
+                .created_by
+                .as_deref()
+                .map(|email| find(&directory.users, email, "user"))
+                .transpose()
+        })
+        .collect::<Result<_, _>>()?;
     let editors = record
         .revisions
         .iter()
@@ -263,6 +310,7 @@ fn resolve(
         tags,
         source,
         created_by,
+        correctors,
         editors,
     })
 }
@@ -294,7 +342,8 @@ fn values_of(article: &Resolved) -> ArticleValues<'_> {
     }
 }
 
-/// Inserts the new articles and rewrites the changed ones, with their links and revisions.
+/// Inserts the new articles and rewrites the changed ones, with their links, slug history,
+/// corrections and revisions.
 fn write(
     conn: &mut DbConn,
     import: &mut Import,
@@ -335,12 +384,87 @@ fn write(
             .execute(conn)?;
         diesel::delete(article_revisions::table.filter(article_revisions::article_id.eq_any(&ids)))
             .execute(conn)?;
+        diesel::delete(article_slugs::table.filter(article_slugs::article_id.eq_any(&ids)))
+            .execute(conn)?;
+        diesel::delete(
+            article_corrections::table.filter(article_corrections::article_id.eq_any(&ids)),
+        )
+        .execute(conn)?;
         written.extend(changed);
     }
+    refuse_taken_history(conn, &written)?;
     insert_links(conn, &written)
 }
 
-/// Inserts the bylines, tags and revisions of articles that have none stored.
+/// Refuses a former slug the bundle gives an article when another article has it, live or as
+/// a former slug of its own: a slug leads to one article only. Runs once the batch's new
+/// articles are stored and the history of the ones it rewrites is cleared, so it sees every
+/// article of the file so far as the file has it, and reports the first line at fault.
+fn refuse_taken_history(conn: &mut DbConn, written: &[(i64, Resolved)]) -> Result<(), StoreError> {
+    let mut in_file_order: Vec<&(i64, Resolved)> = written.iter().collect();
+    in_file_order.sort_by_key(|(_, article)| article.line);
+    let mut claimed: HashMap<&str, (i64, &Resolved)> = HashMap::new();
+    for (id, article) in in_file_order {
+        for previous in &article.record.previous_slugs {
+            if let Some((_, first)) = claimed.insert(&previous.slug, (*id, article)) {
+                let why = format!(
+                    "the article {:?} on line {} gives it too",
+                    first.record.slug, first.line
+                );
+                return Err(history_taken(article, &previous.slug, &why).into());
+            }
+        }
+    }
+    let slugs: Vec<&str> = claimed.keys().copied().collect();
+    let mut faults = Vec::new();
+    for chunk in slugs.chunks(MAX_PARAMETERS) {
+        let live: Vec<(String, i64)> = articles::table
+            .filter(articles::slug.eq_any(chunk))
+            .select((articles::slug, articles::id))
+            .load(conn)?;
+        let former: Vec<(String, i64, String)> = article_slugs::table
+            .inner_join(articles::table)
+            .filter(article_slugs::slug.eq_any(chunk))
+            .select((article_slugs::slug, articles::id, articles::slug))
+            .load(conn)?;
+        let holders = live
+            .into_iter()
+            .map(|(slug, id)| {
+                let why = format!("it is the slug of the article {slug:?}");
+                (slug, id, why)
+            })
+            .chain(former.into_iter().map(|(slug, id, holder)| {
+                let why = format!("the article {holder:?} had it before, and it still leads there");
+                (slug, id, why)
+            }));
+        for (slug, holder, why) in holders {
+            if let Some(&(owner, article)) = claimed.get(slug.as_str())
+                && owner != holder
+            {
+                faults.push(history_taken(article, &slug, &why));
+            }
+        }
+    }
+    match faults.into_iter().min_by_key(|fault| fault.line) {
+        Some(fault) => Err(fault.into()),
+        None => Ok(()),
+    }
+}
+
+/// The error for a former slug that belongs to another article.
+fn history_taken(article: &Resolved, slug: &str, why: &str) -> BundleError {
+    BundleError::at(
+        article.line,
+        format!(
+            "article {:?} gives {slug:?} as a former slug, but {why}; a slug leads to one \
+             article only",
+            article.record.slug
+        ),
+    )
+}
+
+/// Inserts the bylines, tags, former slugs, corrections and revisions of articles that have
+/// none stored.
 fn insert_links(conn: &mut DbConn, written: &[(i64, Resolved)]) -> Result<(), StoreError> {
     let bylines: Vec<BylineValues> = written
         .iter()
@@ -400,6 +524,46 @@ fn insert_links(conn: &mut DbConn, written: &[(i64, Resolved)]) -> Result<(), St
                 })
         })
         .collect();
+    let previous_slugs: Vec<PreviousSlugValues<'_>> = written
+        .iter()
+        .flat_map(|(id, article)| {
+            article
+                .record
+                .previous_slugs
+                .iter()
+                .map(|previous| PreviousSlugValues {
+                    slug: &previous.slug,
+                    article_id: *id,
+                    retired_at: naive(previous.retired_at),
+                })
+        })
+        .collect();
+    for chunk in previous_slugs.chunks(MAX_PARAMETERS / 3) {
+        on_backend!(conn, |conn| diesel::insert_into(article_slugs::table)
+            .values(chunk)
+            .execute(conn)?);
+    }
+    let corrections: Vec<CorrectionValues<'_>> = written
+        .iter()
+        .flat_map(|(id, article)| {
+            article
+                .record
+                .corrections
+                .iter()
+                .zip(&article.correctors)
+                .map(|(correction, corrector)| CorrectionValues {
+                    article_id: *id,
+                    text: &correction.text,
+                    created_by: *corrector,
+                    created_at: naive(correction.created_at),
+                })
+        })
+        .collect();
+    for chunk in corrections.chunks(MAX_PARAMETERS / 4) {
+        on_backend!(conn, |conn| diesel::insert_into(article_corrections::table)
+            .values(chunk)
+            .execute(conn)?);
+    }
     for chunk in revisions.chunks(REVISIONS_PER_INSERT) {
         on_backend!(conn, |conn| diesel::insert_into(article_revisions::table)
             .values(chunk)

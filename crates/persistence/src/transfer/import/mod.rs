@@ -69,8 +69,8 @@ pub fn import_bundle(
         )
         .into());
     };
-    BundleHeader::read(header).map_err(|e| BundleError::at(number, e.reason))?;
-    let mut import = Import::start(conn)?;
+    let header = BundleHeader::read(header).map_err(|e| BundleError::at(number, e.reason))?;
+    let mut import = Import::start(conn, header.carries_history())?;
     crate::store::for_bulk_writes(conn, |conn| {
         std::thread::scope(|scope| {
             let (queue, records) = sync_channel(reading::READ_AHEAD);
@@ -97,6 +97,9 @@ enum Kind {
 /// An import under way.
 struct Import {
     directory: Directory,
+    /// Whether the file's articles carry their slug history and corrections; when they do
+    /// not (version 1), a stored article keeps its own.
+    carries_history: bool,
     summary: BundleSummary,
     /// The line each key of the small kinds was met on, to refuse a key given twice.
     seen: HashMap<(Kind, String), u64>,
@@ -116,9 +119,10 @@ struct Import {
 }
 
 impl Import {
-    fn start(conn: &mut DbConn) -> Result<Self, StoreError> {
+    fn start(conn: &mut DbConn, carries_history: bool) -> Result<Self, StoreError> {
         Ok(Import {
             directory: Directory::load(conn)?,
+            carries_history,
             summary: BundleSummary::default(),
             seen: HashMap::new(),
             articles: Vec::new(),
