@@ -119,6 +119,7 @@ pub async fn newsroom(app: &TestApp) -> Newsroom {
         "title": "Ünïcode “headline” <b>bold</b>", "subtitle": "A standfirst", "body": HOSTILE_BODY,
         "excerpt": "A custom excerpt", "authorIds": [zoe, taha], "sourceId": source,
         "sourceUrl": "https://www.thequint.com/a", "canonicalUrl": "https://www.thequint.com/a?canonical=1",
+        "rightsExpireAt": "2099-06-30T12:00:00.123456Z",
         "tags": ["Human rights", "Kashmir", "Ünïcode tag"], "relatedIds": [draft, scheduled],
     })).await;
     call(app, token, "mutation($id: ID!) { updateArticle(id: $id, expectedVersion: 1, input: { body: \"Edited body.\" }) { version } }",
@@ -153,7 +154,7 @@ pub async fn newsroom(app: &TestApp) -> Newsroom {
 /// round trip must keep.
 pub async fn articles_as_read(app: &TestApp, token: &str) -> Value {
     let data = call(app, token, "{ articles(first: 10, filter: { status: [DRAFT, SCHEDULED, PUBLISHED, ARCHIVED] }) { nodes {
-            slug title subtitle status version excerpt wordCount readingTimeMinutes bodyHtml sourceUrl canonicalUrl
+            slug title subtitle status version excerpt wordCount readingTimeMinutes bodyHtml sourceUrl canonicalUrl rightsExpireAt
             publishedAt createdAt updatedAt authors { slug name bio } source { slug name country }
             tags { slug name description articleCount } related { slug } previousSlugs corrections { text createdAt }
             revisions(first: 5) { nodes { revision title subtitle excerpt body createdAt } } } } }", json!({})).await;

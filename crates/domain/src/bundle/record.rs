@@ -172,6 +172,9 @@ pub struct ArticleRecord {
     /// Where search engines should consider the original to live.
     #[serde(default)]
     pub canonical_url: Option<String>,
+    /// When the right to show it ends; readers stop seeing it then.
+    #[serde(default, with = "timestamp::optional")]
+    pub rights_expire_at: Option<DateTime<Utc>>,
     /// Tags by slug, in display order.
     #[serde(default)]
     pub tags: Vec<String>,
@@ -306,6 +309,7 @@ mod tests {
             source: None,
             source_url: None,
             canonical_url: Some("https://example.com/a".into()),
+            rights_expire_at: None,
             tags: vec![],
             excerpt: "e".into(),
             excerpt_is_custom: true,

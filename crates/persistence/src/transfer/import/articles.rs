@@ -42,6 +42,7 @@ struct ArticleValues<'a> {
     source_id: Option<i64>,
     source_url: Option<&'a str>,
     canonical_url: Option<&'a str>,
+    rights_expire_at: Option<NaiveDateTime>,
     excerpt: &'a str,
     excerpt_is_custom: bool,
     word_count: i32,
@@ -54,7 +55,7 @@ struct ArticleValues<'a> {
 }
 
 /// Columns of [`ArticleValues`].
-const ARTICLE_COLUMNS: usize = 18;
+const ARTICLE_COLUMNS: usize = 19;
 
 /// Revisions per insert statement: each carries a whole body, and a statement holds a copy of
 /// its parameters.
@@ -330,6 +331,7 @@ fn values_of(article: &Resolved) -> ArticleValues<'_> {
         source_id: article.source,
         source_url: record.source_url.as_deref(),
         canonical_url: record.canonical_url.as_deref(),
+        rights_expire_at: record.rights_expire_at.map(naive),
         excerpt: &record.excerpt,
         excerpt_is_custom: record.excerpt_is_custom,
         word_count: i32::try_from(article.derived.word_count).unwrap_or(i32::MAX),
