@@ -39,6 +39,7 @@ mod schema;
 mod search;
 mod sitemaps;
 mod slug_history;
+mod source_terms;
 mod statements;
 mod test_server;
 mod visibility;

@@ -5,8 +5,17 @@
 
 use crate::model::Source;
 
-/// The credit line as plain text, such as "Source: The Quint, India".
+/// The credit line as plain text, such as "Source: The Quint, India", or the credit the
+/// source's licence requires when it names one.
 pub fn source_credit(source: &Source) -> String {
+    if let Some(required) = source
+        .attribution_text
+        .as_deref()
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+    {
+        return required.to_owned();
+    }
     match source.country.as_deref().map(str::trim) {
         Some(country) if !country.is_empty() => format!("Source: {}, {country}", source.name),
         _ => format!("Source: {}", source.name),
@@ -39,7 +48,28 @@ mod tests {
             name: "The Quint".into(),
             url: url.map(Into::into),
             country: country.map(Into::into),
+            license: None,
+            attribution_text: None,
         }
+    }
+
+    #[test]
+    fn a_required_credit_replaces_the_standard_one() {
+        let source = Source {
+            attribution_text: Some(" Republished with permission <b>from</b> The Quint ".into()),
+            ..quint(Some("India"), None)
+        };
+        assert_eq!(
+            source_credit(&source),
+            "Republished with permission <b>from</b> The Quint"
+        );
+        let html = source_credit_html(&source, None);
+        assert!(html.contains("&lt;b&gt;from&lt;/b&gt;"), "{html}");
+        let blank = Source {
+            attribution_text: Some("  ".into()),
+            ..quint(Some("India"), None)
+        };
+        assert_eq!(source_credit(&blank), "Source: The Quint, India");
     }
 
     #[test]

@@ -171,6 +171,12 @@ pub struct Source {
     pub url: Option<String>,
     /// Country of publication, such as "India".
     pub country: Option<String>,
+    /// The licence its articles are reused under, such as "CC BY-ND 4.0" or a syndication
+    /// agreement's name.
+    pub license: Option<String>,
+    /// The credit that licence requires, shown instead of the standard "Source: Name, Country"
+    /// wherever the articles appear.
+    pub attribution_text: Option<String>,
 }
 
 /// A topic label; names are unique regardless of case.
@@ -227,6 +233,10 @@ pub struct SourceFields {
     pub url: Option<String>,
     /// Country.
     pub country: Option<String>,
+    /// Licence name.
+    pub license: Option<String>,
+    /// Required credit.
+    pub attribution_text: Option<String>,
 }
 
 /// Editable fields of a tag.

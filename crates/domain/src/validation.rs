@@ -292,6 +292,8 @@ impl SourceFields {
             slug: r.slug("slug", self.slug),
             url: r.url("url", self.url),
             country: r.optional("country", self.country, MAX_NAME),
+            license: r.optional("license", self.license, MAX_NAME),
+            attribution_text: r.optional("attributionText", self.attribution_text, MAX_SUMMARY),
         };
         r.finish(fields)
     }

@@ -118,6 +118,8 @@ pub struct SourceRow {
     pub name: String,
     pub url: Option<String>,
     pub country: Option<String>,
+    pub license: Option<String>,
+    pub attribution_text: Option<String>,
 }
 
 impl From<SourceRow> for Source {
@@ -128,6 +130,8 @@ impl From<SourceRow> for Source {
             name: row.name,
             url: row.url,
             country: row.country,
+            license: row.license,
+            attribution_text: row.attribution_text,
         }
     }
 }

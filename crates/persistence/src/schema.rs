@@ -62,6 +62,10 @@ diesel::table! {
         created_at -> Timestamp,
         /// Last change instant (UTC).
         updated_at -> Timestamp,
+        /// Name of the licence its articles are reused under.
+        license -> Nullable<Text>,
+        /// The credit the licence requires, replacing the standard one.
+        attribution_text -> Nullable<Text>,
     }
 }
 

@@ -94,7 +94,8 @@ pub async fn newsroom(app: &TestApp) -> Newsroom {
         json!({
             "z": { "name": "Zoë Ünïcode", "bio": "Writes “quoted” things <em>loudly</em>.", "userId": writer.id },
             "t": { "name": "Taha Siddiqui", "url": "https://example.com/taha" },
-            "s": { "name": "The Quint", "country": "India", "url": "https://www.thequint.com" },
+            "s": { "name": "The Quint", "country": "India", "url": "https://www.thequint.com",
+                   "license": "Syndication agreement", "attributionText": "Republished with permission" },
             "g": { "name": "Human rights", "description": "Rights, wrongs & <b>remedies</b>" },
         })).await;
     let (zoe, taha, source) = (
@@ -155,7 +156,7 @@ pub async fn newsroom(app: &TestApp) -> Newsroom {
 pub async fn articles_as_read(app: &TestApp, token: &str) -> Value {
     let data = call(app, token, "{ articles(first: 10, filter: { status: [DRAFT, SCHEDULED, PUBLISHED, ARCHIVED] }) { nodes {
             slug title subtitle status version excerpt wordCount readingTimeMinutes bodyHtml sourceUrl canonicalUrl rightsExpireAt
-            publishedAt createdAt updatedAt authors { slug name bio } source { slug name country }
+            publishedAt createdAt updatedAt authors { slug name bio } source { slug name country license attributionText }
             tags { slug name description articleCount } related { slug } previousSlugs corrections { text createdAt }
             revisions(first: 5) { nodes { revision title subtitle excerpt body createdAt } } } } }", json!({})).await;
     let mut nodes = data["articles"]["nodes"]

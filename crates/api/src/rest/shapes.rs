@@ -197,16 +197,23 @@ pub struct SourceJson {
     pub country: Option<String>,
     /// Publication home page.
     pub url: Option<String>,
+    /// The licence its articles are reused under.
+    pub license: Option<String>,
+    /// The credit line to show with its articles: the one the licence requires, else
+    /// "Source: Name, Country".
+    pub credit: String,
 }
 
 impl From<Source> for SourceJson {
     fn from(source: Source) -> Self {
         Self {
+            credit: quire_domain::attribution::source_credit(&source),
             id: source.id.to_string(),
             slug: source.slug,
             name: source.name,
             country: source.country,
             url: source.url,
+            license: source.license,
         }
     }
 }

@@ -112,6 +112,12 @@ pub struct SourceRecord {
     /// Country of publication.
     #[serde(default)]
     pub country: Option<String>,
+    /// The licence its articles are reused under.
+    #[serde(default)]
+    pub license: Option<String>,
+    /// The credit that licence requires.
+    #[serde(default)]
+    pub attribution_text: Option<String>,
     /// Creation instant.
     #[serde(with = "timestamp")]
     pub created_at: DateTime<Utc>,

@@ -121,6 +121,8 @@ impl SourceRecord {
             name: r.required("name", self.name, MAX_NAME),
             url: r.url("url", self.url),
             country: r.optional("country", self.country, MAX_NAME),
+            license: r.optional("license", self.license, MAX_NAME),
+            attribution_text: r.optional("attributionText", self.attribution_text, MAX_SUMMARY),
             created_at: self.created_at,
             updated_at: self.updated_at,
         };

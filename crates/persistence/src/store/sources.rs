@@ -58,6 +58,8 @@ pub fn create(
                     sources::name.eq(&fields.name),
                     sources::url.eq(&fields.url),
                     sources::country.eq(&fields.country),
+                    sources::license.eq(&fields.license),
+                    sources::attribution_text.eq(&fields.attribution_text),
                     sources::created_at.eq(naive(now)),
                     sources::updated_at.eq(naive(now)),
                 ))
@@ -83,6 +85,8 @@ pub fn update(
             sources::name.eq(fields.name),
             sources::url.eq(fields.url),
             sources::country.eq(fields.country),
+            sources::license.eq(fields.license),
+            sources::attribution_text.eq(fields.attribution_text),
             sources::updated_at.eq(naive(now)),
         ))
         .returning(sources::id)

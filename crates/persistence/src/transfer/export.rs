@@ -202,6 +202,8 @@ struct SourceBundleRow {
     name: String,
     url: Option<String>,
     country: Option<String>,
+    license: Option<String>,
+    attribution_text: Option<String>,
     created_at: chrono::NaiveDateTime,
     updated_at: chrono::NaiveDateTime,
 }
@@ -226,6 +228,8 @@ fn export_sources<W: Write>(
                 name: row.name,
                 url: row.url,
                 country: row.country,
+                license: row.license,
+                attribution_text: row.attribution_text,
                 created_at: utc(row.created_at),
                 updated_at: utc(row.updated_at),
             }))

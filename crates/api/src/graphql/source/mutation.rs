@@ -20,6 +20,13 @@ pub struct SourceInput {
     pub url: Option<String>,
     /// Country, such as "India"; at most 200 characters.
     pub country: Option<String>,
+    /// The licence its articles are reused under, such as "CC BY-ND 4.0" or the name of a
+    /// syndication agreement; at most 200 characters.
+    pub license: Option<String>,
+    /// The credit that licence requires, such as "Republished with permission from The Quint";
+    /// shown instead of the standard "Source: Name, Country" line, feeds included. At most 2000
+    /// characters.
+    pub attribution_text: Option<String>,
 }
 
 impl SourceInput {
@@ -29,6 +36,8 @@ impl SourceInput {
             slug: self.slug,
             url: self.url,
             country: self.country,
+            license: self.license,
+            attribution_text: self.attribution_text,
         };
         Ok(fields.validated()?)
     }

@@ -41,6 +41,22 @@ impl SourceNode {
         self.0.country.as_deref()
     }
 
+    /// The licence its articles are reused under.
+    async fn license(&self) -> Option<&str> {
+        self.0.license.as_deref()
+    }
+
+    /// The credit that licence requires, when it names one.
+    async fn attribution_text(&self) -> Option<&str> {
+        self.0.attribution_text.as_deref()
+    }
+
+    /// The credit line to show with its articles: `attributionText` when the licence names one,
+    /// else "Source: Name, Country".
+    async fn credit(&self) -> String {
+        quire_domain::attribution::source_credit(&self.0)
+    }
+
     /// The articles from this source that the viewer may see.
     #[expect(
         clippy::too_many_arguments,

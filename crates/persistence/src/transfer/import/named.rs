@@ -190,6 +190,8 @@ struct SourceValues {
     name: String,
     url: Option<String>,
     country: Option<String>,
+    license: Option<String>,
+    attribution_text: Option<String>,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
 }
@@ -206,6 +208,8 @@ pub(super) fn source(
         name: source.name,
         url: source.url,
         country: source.country,
+        license: source.license,
+        attribution_text: source.attribution_text,
         created_at: naive(source.created_at),
         updated_at: naive(source.updated_at),
     };

@@ -66,6 +66,8 @@ pub async fn source(
         country: source.country.clone(),
         slug: None,
         url: None,
+        license: None,
+        attribution_text: None,
     };
     let created = session
         .run::<CreateSource>(create_source::Variables { input })

@@ -135,6 +135,8 @@ impl KnownNames {
                     slug: None,
                     url: found.url,
                     country: reference.country.clone(),
+                    license: found.license,
+                    attribution_text: found.attribution_text,
                 }
                 .validated()
                 .map_err(|e| e.within("source"))?;
@@ -147,6 +149,8 @@ impl KnownNames {
                     slug: None,
                     url: None,
                     country: reference.country.clone(),
+                    license: None,
+                    attribution_text: None,
                 }
                 .validated()
                 .map_err(|e| e.within("source"))?;

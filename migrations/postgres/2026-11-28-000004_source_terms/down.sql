@@ -1,0 +1,2 @@
+ALTER TABLE sources DROP COLUMN attribution_text;
+ALTER TABLE sources DROP COLUMN license;
