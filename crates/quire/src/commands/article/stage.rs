@@ -22,14 +22,8 @@ pub async fn publish(args: PublishArgs) -> Result<(), ClientError> {
         .run::<PublishArticle>(variables)
         .await?
         .publish_article;
-    if args.json {
-        return output::print_json(&article);
-    }
-    println!(
-        "{}",
-        stage(&article.slug, article.status, article.published_at)
-    );
-    Ok(())
+    let line = stage(&article.slug, article.status, article.published_at);
+    report(args.json, &article, &line)
 }
 
 /// Takes the article back to draft.
@@ -41,14 +35,8 @@ pub async fn unpublish(args: SlugArgs) -> Result<(), ClientError> {
         .run::<UnpublishArticle>(variables)
         .await?
         .unpublish_article;
-    if args.json {
-        return output::print_json(&article);
-    }
-    println!(
-        "{}",
-        stage(&article.slug, article.status, article.published_at)
-    );
-    Ok(())
+    let line = stage(&article.slug, article.status, article.published_at);
+    report(args.json, &article, &line)
 }
 
 /// Deletes the article, after asking when a person is at the terminal and `--yes` is absent.
@@ -68,6 +56,15 @@ pub async fn delete(args: DeleteArgs) -> Result<(), ClientError> {
         return output::print_json(&json!({ "deleted": id, "slug": args.slug }));
     }
     println!("deleted {} (id {id})", args.slug);
+    Ok(())
+}
+
+/// The article as JSON for scripts, or `line` for a person.
+fn report(json: bool, article: &impl serde::Serialize, line: &str) -> Result<(), ClientError> {
+    if json {
+        return output::print_json(article);
+    }
+    println!("{line}");
     Ok(())
 }
 
