@@ -92,6 +92,14 @@ impl TestDatabase {
         .n
     }
 
+    /// The database as `quire --database` takes it, for tests that run the command line.
+    pub fn command_line_url(&self) -> String {
+        match self {
+            TestDatabase::Sqlite(path) => format!("sqlite://{}", path.display()),
+            TestDatabase::Postgres { .. } => self.url().target().to_owned(),
+        }
+    }
+
     /// The URL a Quire server should use.
     pub fn url(&self) -> DatabaseUrl {
         match self {

@@ -7,6 +7,7 @@
 )]
 
 mod api_tokens;
+mod audit_log;
 mod auth;
 mod author_accounts;
 mod bad_input;
@@ -42,4 +43,5 @@ mod slug_history;
 mod source_terms;
 mod statements;
 mod test_server;
+mod trash;
 mod visibility;

@@ -1,7 +1,7 @@
 //! Slug history: a renamed article is still found by the slugs it had, through GraphQL and as
 //! a REST redirect, with the same visibility as under its current slug; no other article may
 //! take one of them, whether given, derived from a title or brought in by a bundle; the article
-//! itself may take one back; and deleting the article takes its history with it.
+//! itself may take one back; and purging the article takes its history with it.
 
 use quire_domain::Role;
 use quire_harness::{TestApp, error_code, on_both_backends};
@@ -207,8 +207,9 @@ on_both_backends! {
 }
 
 on_both_backends! {
-    async fn deleting_an_article_deletes_its_history(app: TestApp) {
+    async fn purging_an_article_deletes_its_history(app: TestApp) {
         let desk = Desk::open(&app).await;
+        let admin = app.user(Role::Admin).await;
         let id = desk.article("Gone", Some("gone")).await;
         let kept = desk.article("Kept", Some("kept")).await;
         desk.renamed(&id, "gone-for-good").await;
@@ -218,6 +219,9 @@ on_both_backends! {
 
         let old = desk.run(BY_SLUG, json!({ "s": "gone" })).await;
         assert_eq!(old["data"]["article"], Value::Null, "{old}");
+        refused_slug(&desk.create(json!({ "title": "x", "body": "b", "slug": "gone" })).await);
+        let r = app.graphql_as(Some(&admin.token), "mutation($id: ID!) { purgeArticle(id: $id) }", json!({ "id": id })).await;
+        assert!(r["errors"].is_null(), "{r}");
         let reused = desk.create(json!({ "title": "Gone", "body": "b" })).await;
         assert_eq!(reused["data"]["createArticle"]["slug"], "gone", "{reused}");
 

@@ -5,6 +5,7 @@
 
 pub mod api_token;
 pub mod attribution;
+pub mod audit;
 pub mod bundle;
 pub mod correction;
 pub mod cursor;

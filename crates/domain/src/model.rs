@@ -41,6 +41,9 @@ pub struct Article {
     /// When the right to show it ends, as a syndication licence may say: readers stop seeing
     /// it from that instant; staff still do.
     pub rights_expire_at: Option<DateTime<Utc>>,
+    /// When an editor moved it to the trash, where nobody sees it until it is restored or
+    /// purged; `None` for every article in use.
+    pub trashed_at: Option<DateTime<Utc>>,
     /// The account that created the article, which may edit it while it is a draft.
     pub created_by: Option<UserId>,
     /// Creation instant.

@@ -181,6 +181,28 @@ impl Viewer {
         self.at_least_editor("only editors and admins may see which account an author uses")
     }
 
+    /// The trash holds what editors deleted, drafts under embargo included, so listing and
+    /// restoring it is an editor's decision.
+    pub fn may_manage_trash(&self) -> Decision {
+        self.at_least_editor("only editors and admins may list or restore the trash")
+    }
+
+    /// Purging cannot be undone, so it takes an admin.
+    pub fn may_purge_articles(&self) -> Decision {
+        match self.role()? {
+            Role::Admin => Ok(()),
+            Role::Editor | Role::Author => Err(DomainError::Forbidden(
+                "only admins may purge articles for good; an editor may restore them",
+            )),
+        }
+    }
+
+    /// The audit log names who changed what, staff accounts included: an editor's concern,
+    /// never a reader's or an author's.
+    pub fn may_read_audit_log(&self) -> Decision {
+        self.at_least_editor("only editors and admins may read the audit log")
+    }
+
     /// Accounts are the administrators' business.
     pub fn may_manage_users(&self) -> Decision {
         match self.role()? {
@@ -237,6 +259,7 @@ mod tests {
             source_url: None,
             canonical_url: None,
             rights_expire_at: None,
+            trashed_at: None,
             created_by: Some(UserId(created_by)),
             created_at: now,
             updated_at: now,

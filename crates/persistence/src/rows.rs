@@ -32,6 +32,7 @@ pub struct ArticleRow {
     pub version: i32,
     pub canonical_url: Option<String>,
     pub rights_expire_at: Option<chrono::NaiveDateTime>,
+    pub trashed_at: Option<chrono::NaiveDateTime>,
 }
 
 impl TryFrom<ArticleRow> for Article {
@@ -61,6 +62,7 @@ impl TryFrom<ArticleRow> for Article {
             version: row.version,
             canonical_url: row.canonical_url,
             rights_expire_at: row.rights_expire_at.map(utc),
+            trashed_at: row.trashed_at.map(utc),
         })
     }
 }

@@ -133,6 +133,8 @@ diesel::table! {
         canonical_url -> Nullable<Text>,
         /// When readers stop seeing it because the right to show it ends; NULL: never.
         rights_expire_at -> Nullable<Timestamp>,
+        /// When it was moved to the trash; NULL: not in the trash.
+        trashed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -295,6 +297,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Who changed what and when, one row per record a write changed; append only.
+    audit_log (id) {
+        /// Identity; later entries have larger ids.
+        id -> BigInt,
+        /// When the write was made (UTC).
+        at -> Timestamp,
+        /// Account that made it; NULL for the server's own command line.
+        actor_id -> Nullable<BigInt>,
+        /// The operation's public name, such as `updateArticle`.
+        action -> Text,
+        /// `ARTICLE`, `AUTHOR`, `SOURCE`, `TAG`, `USER` or `API_TOKEN`.
+        record_type -> Text,
+        /// The changed record's id.
+        record_id -> BigInt,
+        /// Its version before; NULL when new or unversioned.
+        version_before -> Nullable<Integer>,
+        /// Its version after; NULL when removed or unversioned.
+        version_after -> Nullable<Integer>,
+    }
+}
+
 diesel::joinable!(article_authors -> articles (article_id));
 diesel::joinable!(article_authors -> authors (author_id));
 diesel::joinable!(article_tags -> articles (article_id));
@@ -323,4 +347,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     settings,
     persisted_queries,
+    audit_log,
 );

@@ -135,6 +135,12 @@ pub enum Command {
         #[command(subcommand)]
         command: QueriesCommand,
     },
+    /// Empty the trash of articles deleted long enough ago, on the server's own database.
+    Trash {
+        /// What to do with the trash.
+        #[command(subcommand)]
+        command: TrashCommand,
+    },
     /// Sign in to a Quire server and keep the session for the client commands.
     Login(LoginArgs),
     /// End the saved session on its server and forget it.
@@ -147,6 +153,33 @@ pub enum Command {
         #[command(subcommand)]
         command: ArticleCommand,
     },
+}
+
+/// `quire trash …`.
+#[derive(Debug, Subcommand)]
+pub enum TrashCommand {
+    /// Delete for good the articles that went to the trash longer ago than `--older-than`,
+    /// with their revisions, corrections and old slugs; each leaves an entry in the audit log.
+    /// Meant for a daily job.
+    Purge(TrashPurgeArgs),
+}
+
+/// `quire trash purge`.
+#[derive(Debug, Args)]
+pub struct TrashPurgeArgs {
+    /// Database to purge.
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// How long an article stays in the trash before it may go, such as `30d`, `12h` or
+    /// `2weeks`.
+    #[arg(long, value_name = "AGE", value_parser = humantime::parse_duration)]
+    pub older_than: std::time::Duration,
+    /// Print what would go and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the purged articles as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `quire queries …`.

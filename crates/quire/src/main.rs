@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{ArticleCommand, Cli, Command, QueriesCommand, UserCommand};
+use cli::{ArticleCommand, Cli, Command, QueriesCommand, TrashCommand, UserCommand};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<ExitCode> {
@@ -33,6 +33,9 @@ async fn main() -> anyhow::Result<ExitCode> {
         Command::Queries {
             command: QueriesCommand::List(database),
         } => commands::queries::list(database).await,
+        Command::Trash {
+            command: TrashCommand::Purge(args),
+        } => commands::trash::purge(args).await,
         Command::Schema => {
             print!("{}", quire_api::graphql::sdl());
             Ok(())

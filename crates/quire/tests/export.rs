@@ -18,13 +18,6 @@ use quire_persistence::transfer::{ExportOptions, export};
 use serde_json::Value;
 use serde_json::json;
 
-fn database_url(db: &TestDatabase) -> String {
-    match db {
-        TestDatabase::Sqlite(path) => format!("sqlite://{}", path.display()),
-        TestDatabase::Postgres { .. } => db.url().target().to_owned(),
-    }
-}
-
 fn quire_export(database: &str, args: &[&str]) -> Output {
     quire("export", database, args)
 }
@@ -93,7 +86,7 @@ async fn newsroom(app: &TestApp) {
 async fn exports_to_a_file_or_to_standard_output(backend: Backend) {
     let app = spawn_app(backend).await;
     newsroom(&app).await;
-    let url = database_url(app.database());
+    let url = app.database().command_line_url();
     let dir = scratch(backend);
     let file = dir.join("backup.jsonl");
 
@@ -194,7 +187,7 @@ async fn exports_to_a_file_or_to_standard_output(backend: Backend) {
         Backend::Sqlite => Backend::Postgres,
         Backend::Postgres => Backend::Sqlite,
     });
-    let elsewhere = database_url(&empty);
+    let elsewhere = empty.command_line_url();
     let imported = quire("import", &elsewhere, &[secret_file.to_str().unwrap()]);
     assert!(imported.status.success(), "{}", text(&imported.stderr));
     let moved = quire_export(&elsewhere, &["--include-secrets"]);

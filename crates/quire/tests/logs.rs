@@ -20,13 +20,6 @@ use serde_json::{Value, json};
 const PASSWORD: &str = "correct horse battery staple";
 const JWT_SECRET: &str = "a signing secret that must never be logged 4f1c";
 
-fn database_url(db: &TestDatabase) -> String {
-    match db {
-        TestDatabase::Sqlite(path) => format!("sqlite://{}", path.display()),
-        TestDatabase::Postgres { .. } => db.url().target().to_owned(),
-    }
-}
-
 fn create_editor(url: &str) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_quire"))
         .args([
@@ -205,7 +198,7 @@ fn assert_no_secrets(log: &str, tokens: &[String]) {
 
 async fn logs_are_plain_and_hold_no_secrets(backend: Backend) {
     let db = TestDatabase::create(backend);
-    let url = database_url(&db);
+    let url = db.command_line_url();
     create_editor(&url);
 
     let server = Server::start(&url, "text");

@@ -5,6 +5,7 @@ use async_graphql::Context;
 use chrono::{DateTime, Utc};
 use quire_domain::ArticleId;
 use quire_persistence::store::articles::{self, ArticleFilter, Visibility};
+use quire_persistence::store::audit::{self, AuditFilter};
 use quire_persistence::store::{authors, sources, tags};
 
 use super::context::ContextExt;
@@ -30,6 +31,8 @@ pub enum Counter {
     Tags,
     /// One article's revisions.
     Revisions(ArticleId),
+    /// Audit log entries matching a filter.
+    AuditLog(Box<AuditFilter>),
 }
 
 impl Counter {
@@ -50,6 +53,7 @@ impl Counter {
                 Counter::Revisions(article) => {
                     quire_persistence::store::revisions::count(conn, article)
                 }
+                Counter::AuditLog(filter) => audit::count(conn, &filter),
             })
             .await?;
         Ok(i32::try_from(total).unwrap_or(i32::MAX))

@@ -3,7 +3,9 @@
 use async_graphql::Context;
 use chrono::{DateTime, Utc};
 use quire_domain::Viewer;
+use quire_domain::audit::Change;
 use quire_persistence::store::articles::Visibility;
+use quire_persistence::store::audit;
 use quire_persistence::{DbConn, Store, StoreError};
 
 use super::loaders::Loaders;
@@ -63,13 +65,28 @@ where
     Ok(ctx.store().read(f).await?)
 }
 
-/// Runs store code in one transaction for a resolver; errors come back with their public code.
-pub async fn write<T, F>(ctx: &Context<'_>, f: F) -> Result<T, ApiError>
+/// Runs a mutation's store code in one transaction, with the audit log's entry for it: who (the
+/// viewer), what (the mutation's name), when (the request's instant) and which record, as
+/// `describe` reads it off the result. Every data-changing mutation writes through here, so
+/// none can change data without leaving its entry, and a write that fails leaves none. Errors
+/// come back with their public code.
+pub async fn write<T, F, D>(ctx: &Context<'_>, f: F, describe: D) -> Result<T, ApiError>
 where
     F: FnOnce(&mut DbConn) -> Result<T, StoreError> + Send + 'static,
+    D: FnOnce(&T) -> Change + Send + 'static,
     T: Send + 'static,
 {
-    let written = ctx.store().write(f).await?;
+    let request = ctx.request();
+    let (actor, at) = (request.viewer.user_id(), request.now);
+    let action = ctx.field().name().to_owned();
+    let written = ctx
+        .store()
+        .write(move |conn| {
+            let written = f(conn)?;
+            audit::record(conn, at, actor, &action, &describe(&written))?;
+            Ok(written)
+        })
+        .await?;
     ctx.loaders().forget();
     Ok(written)
 }

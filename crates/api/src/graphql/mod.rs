@@ -2,6 +2,7 @@
 
 pub mod api_token;
 pub mod article;
+pub mod audit;
 pub mod author;
 pub mod connection;
 pub mod context;
@@ -20,18 +21,21 @@ use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema, S
 
 use limits::{LimitGuard, QueryLimits};
 
-/// Every read: articles, authors, sources, tags, the signed-in user and API tokens.
+/// Every read: articles and their trash, authors, sources, tags, the signed-in user, API tokens
+/// and the audit log.
 #[derive(MergedObject, Default)]
 // The conventional root names, which generated client code expects.
 #[graphql(name = "Query")]
 pub struct QueryRoot(
     article::ArticleQuery,
     article::HistoryQuery,
+    article::TrashQuery,
     author::AuthorQuery,
     source::SourceQuery,
     tag::TagQuery,
     user::UserQuery,
     api_token::ApiTokenQuery,
+    audit::AuditQuery,
 );
 
 /// Every write: sessions, articles, authors, sources, tags, users and API tokens.
@@ -42,6 +46,7 @@ pub struct MutationRoot(
     article::ArticleMutation,
     article::HistoryMutation,
     article::CorrectionMutation,
+    article::TrashMutation,
     author::AuthorMutation,
     source::SourceMutation,
     tag::TagMutation,

@@ -84,7 +84,7 @@ pub(crate) use named_query;
 /// `$store`; `$input` converts itself with `into_domain()`.
 macro_rules! named_mutation {
     (
-        $mutation:ident, $input:ident, $node:ident, $id:ty, $store:path,
+        $mutation:ident, $input:ident, $node:ident, $id:ty, $store:path, $record:expr,
         $create:ident = $create_doc:literal, $update:ident = $update_doc:literal,
         $delete:ident = $delete_doc:literal
     ) => {
@@ -109,9 +109,11 @@ macro_rules! named_mutation {
                     .map_err($crate::error::ApiError::from)?;
                 let (fields, now) = (input.into_domain()?, request.now);
                 Ok($node(
-                    $crate::graphql::context::write(ctx, move |conn| {
-                        store::create(conn, fields, now)
-                    })
+                    $crate::graphql::context::write(
+                        ctx,
+                        move |conn| store::create(conn, fields, now),
+                        |created| quire_domain::audit::Change::unversioned($record, created.id.0),
+                    )
                     .await?,
                 ))
             }
@@ -133,9 +135,11 @@ macro_rules! named_mutation {
                 let id: $id = $crate::graphql::context::parse_id("id", &id)?;
                 let (fields, now) = (input.into_domain()?, request.now);
                 Ok($node(
-                    $crate::graphql::context::write(ctx, move |conn| {
-                        store::update(conn, id, fields, now)
-                    })
+                    $crate::graphql::context::write(
+                        ctx,
+                        move |conn| store::update(conn, id, fields, now),
+                        |updated| quire_domain::audit::Change::unversioned($record, updated.id.0),
+                    )
                     .await?,
                 ))
             }
@@ -153,8 +157,12 @@ macro_rules! named_mutation {
                     .may_manage_taxonomy()
                     .map_err($crate::error::ApiError::from)?;
                 let typed: $id = $crate::graphql::context::parse_id("id", &id)?;
-                $crate::graphql::context::write(ctx, move |conn| store::delete(conn, typed))
-                    .await?;
+                $crate::graphql::context::write(
+                    ctx,
+                    move |conn| store::delete(conn, typed),
+                    move |_| quire_domain::audit::Change::unversioned($record, typed.0),
+                )
+                .await?;
                 Ok(id)
             }
         }

@@ -6,6 +6,7 @@
 
 pub mod api_tokens;
 pub mod articles;
+pub mod audit;
 pub mod authors;
 mod bulk;
 mod named;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use quire_domain::{Slug, Tag, TagFields, TagId};
 
-use super::articles::{Visibility, live_at, live_or_own_draft, not_archived};
+use super::articles::{Visibility, in_use, live_at, live_or_own_draft, not_archived};
 use super::named::named_table;
 use crate::db::DbConn;
 use crate::error::StoreError;
@@ -31,7 +31,7 @@ pub fn article_counts(
         .select((article_tags::tag_id, diesel::dsl::count_star()))
         .into_boxed();
     match visibility {
-        Visibility::Everything => {}
+        Visibility::Everything => query = query.filter(in_use()),
         Visibility::AllButArchived => query = query.filter(not_archived()),
         Visibility::Public(now) => query = query.filter(live_at(naive(now))),
         Visibility::PublicOrOwnDrafts { now, user } => {

@@ -18,6 +18,7 @@ use crate::schema::{
     article_authors, article_corrections, article_related, article_revisions, article_slugs,
     article_tags, articles,
 };
+use crate::store::articles::in_use;
 use crate::time::utc;
 
 /// The stored columns a bundle carries; the derived ones (HTML, word count, sort key) are left.
@@ -64,6 +65,7 @@ pub(super) fn page_after(
 ) -> Result<Vec<ArticleBundleRow>, StoreError> {
     Ok(articles::table
         .filter(articles::id.gt(after))
+        .filter(in_use())
         .order_by(articles::id)
         .limit(limit)
         .select(ArticleBundleRow::as_select())
@@ -260,6 +262,7 @@ pub(super) fn related_links(
     let rows: Vec<(i64, i64, String)> = article_related::table
         .inner_join(articles::table.on(articles::id.eq(article_related::related_id)))
         .filter(article_related::article_id.eq_any(ids))
+        .filter(in_use())
         .order_by((article_related::article_id, article_related::position))
         .select((
             article_related::article_id,

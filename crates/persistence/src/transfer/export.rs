@@ -22,6 +22,7 @@ use super::summary::ExportSummary;
 use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::schema::{articles, authors, sources, tags, users};
+use crate::store::articles::in_use;
 use crate::time::utc;
 
 /// Articles read per page: large enough that statements are few, small enough that a page of
@@ -304,6 +305,7 @@ fn export_related<W: Write>(
     loop {
         let page: Vec<(i64, String)> = articles::table
             .filter(articles::id.gt(after))
+            .filter(in_use())
             .order_by(articles::id)
             .limit(ROWS_PER_PAGE)
             .select((articles::id, articles::slug))

@@ -79,7 +79,7 @@ pub enum ArticleCommand {
     /// Take an article back to draft.
     #[command(after_help = EXIT_CODES_HELP)]
     Unpublish(SlugArgs),
-    /// Delete an article with its history; asks first on a terminal.
+    /// Move an article to the trash, where an editor can restore it; asks first on a terminal.
     #[command(after_help = EXIT_CODES_HELP)]
     Delete(DeleteArgs),
 }

@@ -10,6 +10,7 @@ pub mod migrate;
 pub mod queries;
 pub mod seed;
 pub mod serve;
+pub mod trash;
 pub mod user;
 pub mod whoami;
 

@@ -2,6 +2,7 @@
 
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
+use quire_domain::audit::{Change, RecordType};
 use quire_domain::{ApiTokenId, NewApiToken};
 use quire_persistence::store::api_tokens;
 
@@ -46,9 +47,11 @@ impl ApiTokenMutation {
         .map_err(ApiError::from)?;
         let secret = api_token::generate();
         let hash = api_token::hash(&secret);
-        let token = write(ctx, move |conn| {
-            api_tokens::create(conn, new, &hash, creator, now)
-        })
+        let token = write(
+            ctx,
+            move |conn| api_tokens::create(conn, new, &hash, creator, now),
+            |token| Change::unversioned(RecordType::ApiToken, token.id.0),
+        )
         .await?;
         Ok(ApiTokenPayload {
             token: ApiTokenNode(token),
@@ -65,6 +68,11 @@ impl ApiTokenMutation {
             .map_err(ApiError::from)?;
         let id: ApiTokenId = parse_id("id", &id)?;
         let now = ctx.request().now;
-        Ok(write(ctx, move |conn| api_tokens::revoke(conn, id, now)).await?)
+        Ok(write(
+            ctx,
+            move |conn| api_tokens::revoke(conn, id, now),
+            move |_| Change::unversioned(RecordType::ApiToken, id.0),
+        )
+        .await?)
     }
 }

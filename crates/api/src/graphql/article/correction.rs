@@ -2,6 +2,7 @@
 
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
+use quire_domain::audit::Change;
 use quire_domain::{ArticleId, Correction, CorrectionText};
 use quire_persistence::store::articles::corrections;
 
@@ -52,9 +53,11 @@ impl CorrectionMutation {
         let article: ArticleId = parse_id("articleId", &article_id)?;
         let text = CorrectionText::parse(text).map_err(ApiError::from)?;
         let (editor, now) = (request.viewer.user_id(), request.now);
-        let corrected = write(ctx, move |conn| {
-            corrections::add(conn, article, &text, editor, now)
-        })
+        let corrected = write(
+            ctx,
+            move |conn| corrections::add(conn, article, &text, editor, now),
+            Change::article_written,
+        )
         .await?;
         Ok(ArticleNode::from(corrected))
     }

@@ -2,6 +2,7 @@
 
 use async_graphql::{Context, Enum, ID, Object, SimpleObject};
 use quire_domain::ArticleId;
+use quire_domain::audit::Change;
 use quire_domain::revision_diff::{self, DiffLine, LineChange};
 use quire_persistence::store::{articles, revisions};
 
@@ -136,18 +137,22 @@ impl HistoryMutation {
         viewer.may_attempt_edits().map_err(ApiError::from)?;
         let id: ArticleId = parse_id("articleId", &article_id)?;
         let now = request.now;
-        let article = write(ctx, move |conn| {
-            let bylined = bylined(conn, &viewer, id)?;
-            articles::restore(
-                conn,
-                id,
-                revision,
-                expected_version,
-                |a| viewer.may_edit_article(a, bylined),
-                viewer.user_id(),
-                now,
-            )
-        })
+        let article = write(
+            ctx,
+            move |conn| {
+                let bylined = bylined(conn, &viewer, id)?;
+                articles::restore(
+                    conn,
+                    id,
+                    revision,
+                    expected_version,
+                    |a| viewer.may_edit_article(a, bylined),
+                    viewer.user_id(),
+                    now,
+                )
+            },
+            Change::article_written,
+        )
         .await?;
         Ok(ArticleNode::from(article))
     }

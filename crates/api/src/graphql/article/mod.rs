@@ -10,6 +10,7 @@ mod object;
 mod prefetch;
 mod query;
 mod revision;
+mod trash;
 
 pub use correction::CorrectionMutation;
 pub use history::{HistoryMutation, HistoryQuery};
@@ -17,3 +18,4 @@ pub use list::{ArticleConnection, ArticleFilterInput, ArticleOrderInput, article
 pub use mutation::ArticleMutation;
 pub use object::{ArticleNode, ArticleStatusValue};
 pub use query::ArticleQuery;
+pub use trash::{TrashMutation, TrashQuery};

@@ -2,6 +2,7 @@
 
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
+use quire_domain::audit::Change;
 use quire_domain::{ArticleId, Viewer};
 use quire_persistence::DbConn;
 use quire_persistence::StoreError;
@@ -26,9 +27,11 @@ async fn change_status(
     viewer.may_change_status()?;
     let id: ArticleId = parse_id("id", id)?;
     let now = request.now;
-    let article = write(ctx, move |conn| {
-        articles::change_status(conn, id, change, |_| Ok(()), now)
-    })
+    let article = write(
+        ctx,
+        move |conn| articles::change_status(conn, id, change, |_| Ok(()), now),
+        Change::article_written,
+    )
     .await?;
     Ok(ArticleNode::from(article))
 }
@@ -49,9 +52,11 @@ impl ArticleMutation {
         let article = input.into_domain()?;
         let (author, now) = (request.viewer.user_id(), request.now);
         Ok(ArticleNode::from(
-            write(ctx, move |conn| {
-                articles::create(conn, article, author, now)
-            })
+            write(
+                ctx,
+                move |conn| articles::create(conn, article, author, now),
+                Change::article_written,
+            )
             .await?,
         ))
     }
@@ -71,18 +76,22 @@ impl ArticleMutation {
         let id: ArticleId = parse_id("id", &id)?;
         let changes = input.into_domain()?;
         let now = request.now;
-        let article = write(ctx, move |conn| {
-            let bylined = bylined(conn, &viewer, id)?;
-            articles::update(
-                conn,
-                id,
-                expected_version,
-                changes,
-                |a| viewer.may_edit_article(a, bylined),
-                viewer.user_id(),
-                now,
-            )
-        })
+        let article = write(
+            ctx,
+            move |conn| {
+                let bylined = bylined(conn, &viewer, id)?;
+                articles::update(
+                    conn,
+                    id,
+                    expected_version,
+                    changes,
+                    |a| viewer.may_edit_article(a, bylined),
+                    viewer.user_id(),
+                    now,
+                )
+            },
+            Change::article_written,
+        )
         .await?;
         Ok(ArticleNode::from(article))
     }
@@ -116,14 +125,20 @@ impl ArticleMutation {
         Ok(change_status(ctx, &id, StatusChange::Archive).await?)
     }
 
-    /// Deletes an article with its history. Editors, or the author of a draft.
+    /// Moves an article to the trash: nobody sees it any more, its slug stays taken, and
+    /// `restoreArticle` brings it back; only `purgeArticle` removes it for good. Editors, or the
+    /// author of a draft.
     async fn delete_article(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ID> {
-        let viewer = ctx.request().viewer;
+        let request = ctx.request();
+        let viewer = request.viewer;
         viewer.may_attempt_edits().map_err(ApiError::from)?;
         let article: ArticleId = parse_id("id", &id)?;
-        write(ctx, move |conn| {
-            articles::delete(conn, article, |a| viewer.may_delete_article(a))
-        })
+        let now = request.now;
+        write(
+            ctx,
+            move |conn| articles::trash(conn, article, |a| viewer.may_delete_article(a), now),
+            Change::article_written,
+        )
         .await?;
         Ok(id)
     }

@@ -204,6 +204,12 @@ impl ArticleNode {
         self.0.rights_expire_at
     }
 
+    /// When the article was deleted into the trash; null for every article in use, since only
+    /// `trashedArticles` shows the others.
+    async fn trashed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.trashed_at
+    }
+
     /// Topic labels, in display order.
     async fn tags(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TagNode>> {
         let tags = ctx.loaders().tags.load_one(self.0.id).await?;

@@ -50,6 +50,7 @@ named_mutation!(
     AuthorNode,
     AuthorId,
     quire_persistence::store::authors,
+    quire_domain::audit::RecordType::Author,
     create_author = "Adds an author. Editors and admins.",
     update_author = "Changes an author. Editors and admins.",
     delete_author = "Deletes an author no article credits; CONFLICT otherwise."

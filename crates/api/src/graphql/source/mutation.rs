@@ -49,6 +49,7 @@ named_mutation!(
     SourceNode,
     SourceId,
     quire_persistence::store::sources,
+    quire_domain::audit::RecordType::Source,
     create_source = "Adds a source. Editors and admins.",
     update_source = "Changes a source. Editors and admins.",
     delete_source = "Deletes a source no article cites; CONFLICT otherwise."

@@ -37,6 +37,7 @@ named_mutation!(
     TagNode,
     TagId,
     quire_persistence::store::tags,
+    quire_domain::audit::RecordType::Tag,
     create_tag = "Adds a tag. Editors and admins.",
     update_tag = "Changes a tag. Editors and admins.",
     delete_tag = "Deletes a tag no article carries; CONFLICT otherwise."

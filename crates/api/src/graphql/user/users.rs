@@ -2,6 +2,7 @@
 
 use async_graphql::{Context, InputObject, Object};
 use quire_domain::NewUser;
+use quire_domain::audit::{Change, RecordType};
 use quire_persistence::store::users;
 
 use super::object::{RoleValue, UserNode};
@@ -66,7 +67,12 @@ impl UserMutation {
         let hash = password::hash(input.password, ctx.auth().password_cost()).await?;
         let now = ctx.request().now;
         Ok(UserNode(
-            write(ctx, move |conn| users::create(conn, user, &hash, now)).await?,
+            write(
+                ctx,
+                move |conn| users::create(conn, user, &hash, now),
+                |created| Change::unversioned(RecordType::User, created.id.0),
+            )
+            .await?,
         ))
     }
 }

@@ -1,4 +1,4 @@
-//! Moving an article through its life cycle, and deleting it.
+//! Moving an article through its life cycle.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -57,16 +57,4 @@ pub fn change_status(
         });
     }
     super::existing(conn, id)
-}
-
-/// Deletes an article with its links and revisions.
-pub fn delete(
-    conn: &mut DbConn,
-    id: ArticleId,
-    authorize: impl FnOnce(&Article) -> Result<(), DomainError>,
-) -> Result<ArticleId, StoreError> {
-    let current = super::existing(conn, id)?;
-    authorize(&current)?;
-    diesel::delete(articles::table.filter(articles::id.eq(id.0))).execute(conn)?;
-    Ok(id)
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 use quire_domain::{Article, ArticleId, Author, AuthorId, DomainError, Tag, TagId, UserId};
 
-use super::visibility::{Visibility, bylined_by, live_at, live_or_own_draft, not_archived};
+use super::visibility::{Visibility, bylined_by, in_use, live_at, live_or_own_draft, not_archived};
 use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::rows::{ArticleRow, AuthorRow, TagRow};
@@ -86,7 +86,7 @@ pub fn related_of(
         .select((article_related::article_id, ArticleRow::as_select()));
     // Fixed shapes rather than one boxed query, so PostgreSQL plans the statement once.
     let rows: Vec<(i64, ArticleRow)> = match visibility {
-        Visibility::Everything => query.load(conn)?,
+        Visibility::Everything => query.filter(in_use()).load(conn)?,
         Visibility::AllButArchived => query.filter(not_archived()).load(conn)?,
         Visibility::Public(now) => query.filter(live_at(naive(now))).load(conn)?,
         Visibility::PublicOrOwnDrafts { now, user } => query
@@ -212,6 +212,7 @@ pub(super) fn set_related(
     let wanted = raw(ids);
     let found: i64 = articles::table
         .filter(articles::id.eq_any(wanted.clone()))
+        .filter(in_use())
         .count()
         .get_result(conn)?;
     require_all(

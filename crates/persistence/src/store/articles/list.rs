@@ -40,6 +40,8 @@ pub struct ArticleFilter {
     pub rights_expire_before: Option<DateTime<Utc>>,
     /// Words that must appear in the title, excerpt or body.
     pub search: Option<String>,
+    /// Lists the trash instead of the articles in use, for editors deciding what to restore.
+    pub trashed: bool,
 }
 
 /// How a list is ordered; each ordering has its own cursors.
@@ -111,7 +113,12 @@ fn filtered<'a>(
     visibility: Visibility,
     now: DateTime<Utc>,
 ) -> BoxedArticles<'a> {
-    let mut query = articles::table.into_boxed().filter(visibility.predicate());
+    let scope = if filter.trashed {
+        visibility.trash_predicate()
+    } else {
+        visibility.predicate()
+    };
+    let mut query = articles::table.into_boxed().filter(scope);
     if let Some(statuses) = &filter.statuses {
         let any = statuses.iter().fold(nothing(), |acc, s| {
             Box::new(acc.or(status_is(*s, now))) as ArticlePredicate

@@ -11,20 +11,22 @@ mod restore;
 mod search;
 mod sitemap;
 mod stage;
+mod trash;
 mod update;
 mod visibility;
 
 pub use create::create;
 pub use import::{ImportOutcome, ImportedArticle, KnownNames, import, link_related};
-pub use lifecycle::{StatusChange, change_status, delete};
+pub use lifecycle::{StatusChange, change_status};
 pub use links::{authors_of, carries_byline_of, related_of, tags_of};
 pub use list::{ArticleFilter, ArticleOrder, count, list};
 pub use previous_slugs::{by_previous_slug, previous_slugs_of};
 pub use restore::restore;
 pub use sitemap::{SitemapEntry, sitemap_slice};
+pub use trash::{purge, purge_trashed_before, restore_from_trash, trash};
 pub use update::update;
 pub use visibility::Visibility;
-pub(crate) use visibility::{live_at, live_or_own_draft, not_archived};
+pub(crate) use visibility::{in_use, live_at, live_or_own_draft, not_archived};
 
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -49,7 +51,7 @@ pub fn by_id(
     // Fixed shapes rather than one boxed query, so the statement is prepared once and
     // reused instead of being planned again on every read.
     let row = match visibility {
-        Visibility::Everything => query.first(conn).optional()?,
+        Visibility::Everything => query.filter(in_use()).first(conn).optional()?,
         Visibility::AllButArchived => query.filter(not_archived()).first(conn).optional()?,
         Visibility::Public(now) => query.filter(live_at(naive(now))).first(conn).optional()?,
         Visibility::PublicOrOwnDrafts { now, user } => query
@@ -70,7 +72,7 @@ pub fn by_slug(
         .filter(articles::slug.eq(slug))
         .select((ArticleRow::as_select(), ArticleTextRow::as_select()));
     let row = match visibility {
-        Visibility::Everything => query.first(conn).optional()?,
+        Visibility::Everything => query.filter(in_use()).first(conn).optional()?,
         Visibility::AllButArchived => query.filter(not_archived()).first(conn).optional()?,
         Visibility::Public(now) => query.filter(live_at(naive(now))).first(conn).optional()?,
         Visibility::PublicOrOwnDrafts { now, user } => query

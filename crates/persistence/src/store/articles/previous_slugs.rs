@@ -18,7 +18,7 @@ use diesel::result::{DatabaseErrorKind, Error};
 use quire_domain::{Article, ArticleId};
 
 use super::Visibility;
-use super::visibility::{live_at, live_or_own_draft, not_archived};
+use super::visibility::{in_use, live_at, live_or_own_draft, not_archived};
 use crate::db::DbConn;
 use crate::error::StoreError;
 use crate::rows::{ArticleRow, ArticleTextRow};
@@ -95,7 +95,7 @@ pub fn by_previous_slug(
         .filter(article_slugs::slug.eq(slug))
         .select((ArticleRow::as_select(), ArticleTextRow::as_select()));
     let row = match visibility {
-        Visibility::Everything => query.first(conn).optional()?,
+        Visibility::Everything => query.filter(in_use()).first(conn).optional()?,
         Visibility::AllButArchived => query.filter(not_archived()).first(conn).optional()?,
         Visibility::Public(now) => query.filter(live_at(naive(now))).first(conn).optional()?,
         Visibility::PublicOrOwnDrafts { now, user } => query

@@ -3,7 +3,8 @@
 //! so no background job is needed to "go live". Authors see those plus their own drafts (those
 //! they created, and those whose byline carries the author linked to their account), never a
 //! colleague's (it may be under embargo); preview tokens see everything but archived articles,
-//! to render stories before they go out; editors and admins see everything.
+//! to render stories before they go out; editors and admins see everything. Nobody sees an
+//! article in the trash, except editors listing the trash itself.
 
 use chrono::{DateTime, Utc};
 use diesel::dsl::sql;
@@ -48,10 +49,19 @@ impl Visibility {
         }
     }
 
+    /// The SQL condition that keeps only the articles in the trash this viewer may list: all of
+    /// them for those who see everything, none for anyone else.
+    pub(crate) fn trash_predicate(self) -> ArticlePredicate {
+        match self {
+            Visibility::Everything => Box::new(articles::trashed_at.is_not_null()),
+            _ => nothing(),
+        }
+    }
+
     /// The SQL condition that keeps only visible articles.
     pub(crate) fn predicate(self) -> ArticlePredicate {
         match self {
-            Visibility::Everything => Box::new(sql::<Bool>("1 = 1")),
+            Visibility::Everything => Box::new(in_use()),
             Visibility::AllButArchived => Box::new(not_archived()),
             Visibility::Public(now) => status_is(ArticleStatus::Published, now),
             Visibility::PublicOrOwnDrafts { now, user } => {
@@ -73,11 +83,21 @@ const LIVE_STATUSES: &str = "articles.status IN ('PUBLISHED', 'SCHEDULED')";
 #[diesel::dsl::auto_type]
 pub(crate) fn live_at(now: chrono::NaiveDateTime) -> _ {
     let live: diesel::expression::SqlLiteral<Bool> = sql::<Bool>(LIVE_STATUSES);
-    live.and(articles::sort_at.le(now)).and(
-        articles::rights_expire_at
-            .is_null()
-            .or(articles::rights_expire_at.assume_not_null().gt(now)),
-    )
+    let in_use: in_use = in_use();
+    live.and(articles::sort_at.le(now))
+        .and(
+            articles::rights_expire_at
+                .is_null()
+                .or(articles::rights_expire_at.assume_not_null().gt(now)),
+        )
+        .and(in_use)
+}
+
+/// Articles not in the trash: the condition every view of articles starts from, so a deleted
+/// article disappears everywhere at once while it can still be restored.
+#[diesel::dsl::auto_type]
+pub(crate) fn in_use() -> _ {
+    articles::trashed_at.is_null()
 }
 
 /// Drafts created by `user`, or whose byline carries the author linked to `user`: the
@@ -86,12 +106,16 @@ pub(crate) fn live_at(now: chrono::NaiveDateTime) -> _ {
 pub(crate) fn own_draft(user: i64) -> _ {
     let draft: &'static str = ArticleStatus::Draft.as_str();
     let bylined: bylined_by = bylined_by(user);
-    articles::status.eq(draft).and(
-        articles::created_by
-            .assume_not_null()
-            .eq(user)
-            .or(articles::id.eq_any(bylined)),
-    )
+    let in_use: in_use = in_use();
+    articles::status
+        .eq(draft)
+        .and(
+            articles::created_by
+                .assume_not_null()
+                .eq(user)
+                .or(articles::id.eq_any(bylined)),
+        )
+        .and(in_use)
 }
 
 /// The articles whose byline carries the author linked to account `user`.
@@ -111,12 +135,14 @@ pub(crate) fn live_or_own_draft(now: chrono::NaiveDateTime, user: i64) -> _ {
     live.or(own)
 }
 
-/// Every article but the archived ones: drafts, scheduled and published, whatever their time.
+/// Every article but the archived and trashed ones: drafts, scheduled and published, whatever
+/// their time.
 /// Unboxed, like [`live_at`].
 #[diesel::dsl::auto_type]
 pub(crate) fn not_archived() -> _ {
     let archived: &'static str = ArticleStatus::Archived.as_str();
-    articles::status.ne(archived)
+    let in_use: in_use = in_use();
+    articles::status.ne(archived).and(in_use)
 }
 
 /// Articles whose effective status at `now` is `status`.

@@ -39,7 +39,7 @@ pub async fn unpublish(args: SlugArgs) -> Result<(), ClientError> {
     report(args.json, &article, &line)
 }
 
-/// Deletes the article, after asking when a person is at the terminal and `--yes` is absent.
+/// Moves the article to the trash, after asking when a person is at the terminal and `--yes` is absent.
 pub async fn delete(args: DeleteArgs) -> Result<(), ClientError> {
     let mut session = Session::open(args.server.server.as_deref())?;
     let id = id_of(&mut session, &args.slug).await?;
@@ -55,7 +55,10 @@ pub async fn delete(args: DeleteArgs) -> Result<(), ClientError> {
     if args.json {
         return output::print_json(&json!({ "deleted": id, "slug": args.slug }));
     }
-    println!("deleted {} (id {id})", args.slug);
+    println!(
+        "moved {} (id {id}) to the trash; an editor can restore it until it is purged",
+        args.slug
+    );
     Ok(())
 }
 
@@ -81,7 +84,7 @@ fn stage(slug: &str, status: ArticleStatus, at: Option<DateTime<Utc>>) -> String
 }
 
 fn confirm(slug: &str) -> Result<bool, ClientError> {
-    eprint!("Delete {slug} and its history? [y/N] ");
+    eprint!("Move {slug} to the trash? [y/N] ");
     let _ = std::io::stderr().flush();
     let mut answer = String::new();
     std::io::stdin()
