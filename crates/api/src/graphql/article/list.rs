@@ -122,7 +122,7 @@ pub async fn article_connection(
     let (page, prefetched) = read(ctx, move |conn| {
         let page = articles::list(conn, &filter, order, &request, visibility, now)?;
         let prefetched =
-            Prefetched::read(conn, page.items.iter().map(|(_, a)| a), wanted, visibility)?;
+            Prefetched::read(conn, page.items.iter().map(|(_, a)| a), wanted, visibility, now)?;
         Ok((page, prefetched))
     })
     .await?;

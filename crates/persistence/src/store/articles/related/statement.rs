@@ -1,0 +1,175 @@
+//! The one statement that finds the related articles of a whole page of articles.
+//!
+//! Written once for both backends: plain SQL with common table expressions and `ROW_NUMBER()`,
+//! which SQLite (3.25 and later) and PostgreSQL share. The parts that decide *which* articles
+//! qualify are not written here but rendered from the query builder's own conditions: the page
+//! (`articles.id IN …`, one array parameter on PostgreSQL, so a page of any length is planned
+//! once), what the viewer may open (the editors' choices, [`Visibility::predicate`]) and what
+//! is live ([`live_at`], for the articles filled in). Whatever those conditions learn, such as a
+//! new reason to hide an article, applies here too.
+//!
+//! The steps, each a named expression:
+//! - `page`: the articles whose related articles are wanted, with their source;
+//! - `curated`: the editors' choices the viewer may open, ranked by their position;
+//! - `shared`: for each page article, every other article sharing a tag with it and how many
+//!   tags they share (read from the tag index alone, no article row touched);
+//! - `candidates`: those, plus every article from the same source, one row each;
+//! - `alike`: the candidates that are live and not already chosen by the editors, scored and
+//!   ranked;
+//! - `ranked`: the choices, then the similar ones, numbered per page article; the first `limit`
+//!   of each are returned with their article row.
+//!
+//! [`Visibility::predicate`]: super::super::visibility::Visibility::predicate
+
+use diesel::expression::SelectableHelper;
+use diesel::prelude::*;
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::sql_types::{BigInt, Timestamp, Untyped};
+
+use super::super::visibility::{ArticlePredicate, live_at};
+use crate::db::{Db, DbConn};
+use crate::rows::ArticleRow;
+use crate::schema::articles;
+
+/// What each tag an article shares with the one being read adds to its score: tags say most
+/// about what an article is about.
+pub const SHARED_TAG: i64 = 3;
+/// What coming from the same source adds: a hint of kinship, worth less than one shared tag.
+pub const SAME_SOURCE: i64 = 1;
+/// What being fresh adds: between two equally close articles, a reader wants the recent one.
+pub const FRESH: i64 = 1;
+
+/// The related articles of the articles in `keys`, at most `limit` each.
+pub(super) struct Related {
+    page: diesel::dsl::EqAny<articles::id, Vec<i64>>,
+    curated: ArticlePredicate,
+    live: live_at,
+    limit: i64,
+    fresh_since: chrono::NaiveDateTime,
+    weights: [i64; 3],
+    columns: diesel::dsl::AsSelect<ArticleRow, Db>,
+}
+
+impl Related {
+    /// The statement for the articles `keys`: the editors' choices that `curated` lets the
+    /// viewer open, then articles live at `now`, of which those gone live since `fresh_since`
+    /// score higher.
+    pub(super) fn new(
+        keys: Vec<i64>,
+        limit: i64,
+        curated: ArticlePredicate,
+        now: chrono::NaiveDateTime,
+        fresh_since: chrono::NaiveDateTime,
+    ) -> Self {
+        Self {
+            page: articles::id.eq_any(keys),
+            curated,
+            live: live_at(now),
+            limit,
+            fresh_since,
+            weights: [SHARED_TAG, SAME_SOURCE, FRESH],
+            columns: ArticleRow::as_select(),
+        }
+    }
+}
+
+impl QueryFragment<Db> for Related {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Db>) -> QueryResult<()> {
+        let [shared_tag, same_source, fresh] = &self.weights;
+        out.push_sql(
+            "WITH page AS (\
+               SELECT articles.id AS key_id, articles.source_id AS key_source \
+               FROM articles WHERE ",
+        );
+        self.page.walk_ast(out.reborrow())?;
+        out.push_sql(
+            "), curated AS (\
+               SELECT article_related.article_id AS key_id, \
+                 article_related.related_id AS related_id, \
+                 0 AS tier, article_related.position AS place \
+               FROM article_related \
+               INNER JOIN articles ON articles.id = article_related.related_id \
+               WHERE article_related.article_id IN (SELECT key_id FROM page) AND (",
+        );
+        self.curated.walk_ast(out.reborrow())?;
+        out.push_sql(
+            ")), shared AS (\
+               SELECT mine.article_id AS key_id, theirs.article_id AS candidate_id, \
+                 COUNT(*) AS tags \
+               FROM article_tags mine \
+               INNER JOIN article_tags theirs ON theirs.tag_id = mine.tag_id \
+               WHERE mine.article_id IN (SELECT key_id FROM page) \
+                 AND theirs.article_id <> mine.article_id \
+               GROUP BY mine.article_id, theirs.article_id\
+             ), candidates AS (\
+               SELECT found.key_id AS key_id, found.candidate_id AS candidate_id, \
+                 SUM(found.tags) AS tags \
+               FROM (\
+                 SELECT key_id, candidate_id, tags FROM shared \
+                 UNION ALL \
+                 SELECT page.key_id, articles.id, 0 FROM page \
+                 INNER JOIN articles ON articles.source_id = page.key_source \
+                 WHERE articles.id <> page.key_id\
+               ) found \
+               GROUP BY found.key_id, found.candidate_id\
+             ), alike AS (\
+               SELECT candidates.key_id AS key_id, articles.id AS related_id, 1 AS tier, \
+                 ROW_NUMBER() OVER (PARTITION BY candidates.key_id ORDER BY \
+                   candidates.tags * ",
+        );
+        out.push_bind_param::<BigInt, _>(shared_tag)?;
+        out.push_sql(" + CASE WHEN articles.source_id = page.key_source THEN ");
+        out.push_bind_param::<BigInt, _>(same_source)?;
+        out.push_sql(" ELSE 0 END + CASE WHEN articles.sort_at >= ");
+        out.push_bind_param::<Timestamp, _>(&self.fresh_since)?;
+        out.push_sql(" THEN ");
+        out.push_bind_param::<BigInt, _>(fresh)?;
+        out.push_sql(
+            " ELSE 0 END DESC, articles.sort_at DESC, articles.id DESC) AS place \
+               FROM candidates \
+               INNER JOIN page ON page.key_id = candidates.key_id \
+               INNER JOIN articles ON articles.id = candidates.candidate_id \
+               WHERE NOT EXISTS (\
+                 SELECT 1 FROM article_related \
+                 WHERE article_related.article_id = candidates.key_id \
+                   AND article_related.related_id = articles.id\
+               ) AND (",
+        );
+        self.live.walk_ast(out.reborrow())?;
+        out.push_sql(
+            ")), ranked AS (\
+               SELECT picked.key_id AS key_id, picked.related_id AS related_id, \
+                 ROW_NUMBER() OVER (PARTITION BY picked.key_id \
+                   ORDER BY picked.tier, picked.place) AS slot \
+               FROM (\
+                 SELECT key_id, related_id, tier, place FROM curated \
+                 UNION ALL \
+                 SELECT key_id, related_id, tier, place FROM alike WHERE place <= ",
+        );
+        out.push_bind_param::<BigInt, _>(&self.limit)?;
+        out.push_sql(
+            ") picked\
+             ) \
+             SELECT ranked.key_id AS key_id, ",
+        );
+        self.columns.walk_ast(out.reborrow())?;
+        out.push_sql(
+            " FROM ranked INNER JOIN articles ON articles.id = ranked.related_id \
+             WHERE ranked.slot <= ",
+        );
+        out.push_bind_param::<BigInt, _>(&self.limit)?;
+        out.push_sql(" ORDER BY ranked.key_id, ranked.slot");
+        Ok(())
+    }
+}
+
+impl QueryId for Related {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl Query for Related {
+    type SqlType = Untyped;
+}
+
+impl RunQueryDsl<DbConn> for Related {}
