@@ -471,8 +471,19 @@ async fn the_demo_newsroom_seeds_once(backend: Backend) {
     let related = read["data"]["article"]["related"].as_array().unwrap();
     let titles: Vec<&str> = related.iter().filter_map(|r| r["title"].as_str()).collect();
     assert_eq!(related.len(), 5, "{read}");
-    assert_eq!(titles[..4], fixture.also_read.iter().map(String::as_str).collect::<Vec<_>>()[..], "{read}");
-    assert_eq!(titles[4], "A commission's caseload grows faster than it can close files", "{read}");
+    assert_eq!(
+        titles[..4],
+        fixture
+            .also_read
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()[..],
+        "{read}"
+    );
+    assert_eq!(
+        titles[4], "A commission's caseload grows faster than it can close files",
+        "{read}"
+    );
     assert!(related.iter().all(|r| r["status"] == "PUBLISHED"), "{read}");
 
     let again = seed();

@@ -74,7 +74,11 @@ mod tests {
 
     #[test]
     fn related_articles_count_as_the_size_asked_for() {
-        assert_eq!(super::related(None, 2), 11, "absent sizes count as the default");
+        assert_eq!(
+            super::related(None, 2),
+            11,
+            "absent sizes count as the default"
+        );
         assert_eq!(super::related(Some(20), 2), 41);
         assert_eq!(super::related(Some(0), 2), 1);
         assert_eq!(super::related(Some(500), 2), 41, "at most the largest size");

@@ -24,7 +24,9 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("the demo page does not read: {e}"))?;
     page.status = Some(ArticleStatus::Published);
     page.published_at = Utc.with_ymd_and_hms(2019, 8, 30, 6, 0, 0).single();
-    page.tags = ["Kashmir", "Pakistan", "Human rights"].map(str::to_owned).to_vec();
+    page.tags = ["Kashmir", "Pakistan", "Human rights"]
+        .map(str::to_owned)
+        .to_vec();
     // The page goes in last, so its "Also Read" lines find the stories they name.
     let mut documents = newsroom::articles();
     documents.push(page);
