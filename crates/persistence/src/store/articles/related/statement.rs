@@ -11,9 +11,9 @@
 //! The steps, each a named expression:
 //! - `page`: the articles whose related articles are wanted, with their source;
 //! - `curated`: the editors' choices the viewer may open, ranked by their position;
-//! - `shared`: for each page article, every other article sharing a tag with it and how many
-//!   tags they share (read from the tag index alone, no article row touched);
-//! - `candidates`: those, plus every article from the same source, one row each;
+//! - `candidates`: for each page article, every other article sharing a tag with it (read from
+//!   the tag index alone, no article row touched) or coming from the same source, one row each
+//!   with the number of tags they share;
 //! - `alike`: the candidates that are live and not already chosen by the editors, scored and
 //!   ranked;
 //! - `ranked`: the choices, then the similar ones, numbered per page article; the first `limit`
@@ -93,19 +93,16 @@ impl QueryFragment<Db> for Related {
         );
         self.curated.walk_ast(out.reborrow())?;
         out.push_sql(
-            ")), shared AS (\
-               SELECT mine.article_id AS key_id, theirs.article_id AS candidate_id, \
-                 COUNT(*) AS tags \
-               FROM article_tags mine \
-               INNER JOIN article_tags theirs ON theirs.tag_id = mine.tag_id \
-               WHERE mine.article_id IN (SELECT key_id FROM page) \
-                 AND theirs.article_id <> mine.article_id \
-               GROUP BY mine.article_id, theirs.article_id\
-             ), candidates AS (\
+            ")), candidates AS (\
                SELECT found.key_id AS key_id, found.candidate_id AS candidate_id, \
-                 SUM(found.tags) AS tags \
+                 SUM(found.tag) AS tags \
                FROM (\
-                 SELECT key_id, candidate_id, tags FROM shared \
+                 SELECT mine.article_id AS key_id, theirs.article_id AS candidate_id, \
+                   1 AS tag \
+                 FROM article_tags mine \
+                 INNER JOIN article_tags theirs ON theirs.tag_id = mine.tag_id \
+                 WHERE mine.article_id IN (SELECT key_id FROM page) \
+                   AND theirs.article_id <> mine.article_id \
                  UNION ALL \
                  SELECT page.key_id, articles.id, 0 FROM page \
                  INNER JOIN articles ON articles.source_id = page.key_source \
