@@ -14,10 +14,15 @@
 //! - `candidates`: for each page article, every other article sharing a tag with it (read from
 //!   the tag index alone, no article row touched) or coming from the same source, one row each
 //!   with the number of tags they share;
-//! - `alike`: the candidates that are live and not already chosen by the editors, scored and
-//!   ranked;
-//! - `ranked`: the choices, then the similar ones, numbered per page article; the first `limit`
-//!   of each are returned with their article row.
+//! - `alike`: the candidates that are live, scored and ranked;
+//! - `ranked`: the choices, then the best similar ones that are not among the choices, numbered
+//!   per page article; the first `limit` of each are returned with their article row. Only the
+//!   first `limit` + [`MAX_LINKS`] similar ones are checked against the choices: no article has
+//!   more choices than that, so the first `limit` that are not chosen are among them, and the
+//!   check costs a few lookups per article rather than one per candidate.
+//!
+//! Each candidate's status, time, rights and source are read from the covering index
+//! `articles_related_idx` rather than from its row, which on SQLite lies behind the body.
 //!
 //! [`Visibility::predicate`]: super::super::visibility::Visibility::predicate
 
@@ -25,6 +30,8 @@ use diesel::expression::SelectableHelper;
 use diesel::prelude::*;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::sql_types::{BigInt, Timestamp, Untyped};
+
+use quire_domain::validation::MAX_LINKS;
 
 use super::super::visibility::{ArticlePredicate, live_at};
 use crate::db::{Db, DbConn};
@@ -45,6 +52,7 @@ pub(super) struct Related {
     curated: ArticlePredicate,
     live: live_at,
     limit: i64,
+    shortlist: i64,
     fresh_since: chrono::NaiveDateTime,
     weights: [i64; 3],
     columns: diesel::dsl::AsSelect<ArticleRow, Db>,
@@ -66,6 +74,7 @@ impl Related {
             curated,
             live: live_at(now),
             limit,
+            shortlist: limit.saturating_add(i64::try_from(MAX_LINKS).unwrap_or(i64::MAX)),
             fresh_since,
             weights: [SHARED_TAG, SAME_SOURCE, FRESH],
             columns: ArticleRow::as_select(),
@@ -126,11 +135,7 @@ impl QueryFragment<Db> for Related {
                FROM candidates \
                INNER JOIN page ON page.key_id = candidates.key_id \
                INNER JOIN articles ON articles.id = candidates.candidate_id \
-               WHERE NOT EXISTS (\
-                 SELECT 1 FROM article_related \
-                 WHERE article_related.article_id = candidates.key_id \
-                   AND article_related.related_id = articles.id\
-               ) AND (",
+               WHERE (",
         );
         self.live.walk_ast(out.reborrow())?;
         out.push_sql(
@@ -143,9 +148,14 @@ impl QueryFragment<Db> for Related {
                  UNION ALL \
                  SELECT key_id, related_id, tier, place FROM alike WHERE place <= ",
         );
-        out.push_bind_param::<BigInt, _>(&self.limit)?;
+        out.push_bind_param::<BigInt, _>(&self.shortlist)?;
         out.push_sql(
-            ") picked\
+            " AND NOT EXISTS (\
+                   SELECT 1 FROM article_related \
+                   WHERE article_related.article_id = alike.key_id \
+                     AND article_related.related_id = alike.related_id\
+                 )\
+               ) picked\
              ) \
              SELECT ranked.key_id AS key_id, ",
         );
