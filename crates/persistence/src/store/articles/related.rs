@@ -17,6 +17,7 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use quire_domain::{Article, ArticleId, RelatedLimit};
 
+use super::list::backend_of;
 use super::visibility::Visibility;
 use crate::db::DbConn;
 use crate::error::StoreError;
@@ -51,6 +52,7 @@ pub fn related_of(
         return Ok(grouped);
     }
     let rows: Vec<RelatedRow> = statement::Related::new(
+        backend_of(conn),
         ids.iter().map(|id| id.0).collect(),
         i64::try_from(limit.get()).unwrap_or(i64::MAX),
         visibility.predicate(),
