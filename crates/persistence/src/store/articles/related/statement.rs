@@ -17,9 +17,9 @@
 //! - `alike`: the candidates that are live, scored and ranked;
 //! - `ranked`: the choices, then the best similar ones that are not among the choices, numbered
 //!   per page article; the first `limit` of each are returned with their article row. Only the
-//!   first `limit` + [`MAX_LINKS`] similar ones are checked against the choices: no article has
-//!   more choices than that, so the first `limit` that are not chosen are among them, and the
-//!   check costs a few lookups per article rather than one per candidate.
+//!   first `limit` + [`MAX_LINKS`] similar ones are checked against the choices: an article has
+//!   at most [`MAX_LINKS`] choices, so the first `limit` that are not chosen are among them,
+//!   and the check costs a few lookups per article rather than one per candidate.
 //!
 //! Each candidate's status, time, rights and source are read from the covering index
 //! `articles_related_idx` rather than from its row, which on SQLite lies behind the body. That
