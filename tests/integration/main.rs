@@ -31,6 +31,7 @@ mod migrations;
 mod pagination;
 mod persisted_queries;
 mod races;
+mod related;
 mod resilience;
 mod rest;
 mod revision_history;

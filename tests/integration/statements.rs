@@ -9,9 +9,18 @@ const HOME_PAGE: &str =
     "query($n: Int!) { articles(first: $n) { nodes { title slug excerpt publishedAt
     bodyHtml authors { name slug } tags { name slug } source { name } related { title slug } } } }";
 
+/// Related lists of two sizes, and the related lists of related articles, which no list reads
+/// ahead: they go through the loader, batched across the whole page.
+const RELATED_PAGE: &str = "query($n: Int!) { articles(first: $n) { nodes { title
+    few: related(limit: 2) { title } many: related(limit: 20) { slug related(limit: 3) { title } } } } }";
+
 async fn statements_for(app: &TestApp, n: u32) -> u64 {
+    statements_of(app, HOME_PAGE, n).await
+}
+
+async fn statements_of(app: &TestApp, query: &str, n: u32) -> u64 {
     let before = app.statement_count();
-    let r = app.graphql(HOME_PAGE, json!({ "n": n })).await;
+    let r = app.graphql(query, json!({ "n": n })).await;
     assert_eq!(
         r["data"]["articles"]["nodes"].as_array().map(Vec::len),
         Some(n as usize),
@@ -42,5 +51,11 @@ on_both_backends! {
         println!("statements on {:?}: page of 1 = {one}, page of 20 = {twenty}", app.backend);
         assert_eq!(one, twenty);
         assert!(twenty <= 6, "list + bodies + authors + tags + source + related, got {twenty}");
+
+        let one = statements_of(&app, RELATED_PAGE, 1).await;
+        let twenty = statements_of(&app, RELATED_PAGE, 20).await;
+        println!("related statements on {:?}: page of 1 = {one}, page of 20 = {twenty}", app.backend);
+        assert_eq!(one, twenty);
+        assert!(twenty <= 4, "list + one per size + one for the nested lists, got {twenty}");
     }
 }

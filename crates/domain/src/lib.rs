@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod markdown_escape;
 pub mod model;
 pub mod policy;
+pub mod related;
 pub mod revision_diff;
 pub mod role;
 pub mod slug;
@@ -34,6 +35,7 @@ pub use model::{
     RevisionRelations, Source, SourceFields, Tag, TagFields, User,
 };
 pub use policy::{ReadScope, Viewer};
+pub use related::RelatedLimit;
 pub use role::Role;
 pub use slug::Slug;
 pub use status::ArticleStatus;

@@ -11,7 +11,7 @@ use crate::schema::{articles, authors, sources, tags, users};
 use crate::time::utc;
 
 /// An `articles` row without the body, which only single-article reads load.
-#[derive(Debug, Queryable, Selectable)]
+#[derive(Debug, Queryable, QueryableByName, Selectable)]
 #[diesel(table_name = articles)]
 pub struct ArticleRow {
     pub id: i64,

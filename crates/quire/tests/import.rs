@@ -54,7 +54,7 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-const ARTICLES: &str = "query { articles(first: 50, orderBy: TITLE_ASC, filter: { status: [DRAFT, PUBLISHED, SCHEDULED, ARCHIVED] }) { totalCount nodes { slug title subtitle body bodyHtml tableOfContents { level text anchor } status version sourceUrl canonicalUrl source { name country } authors { name bio } tags { name } related { title } } } }";
+const ARTICLES: &str = "query { articles(first: 50, orderBy: TITLE_ASC, filter: { status: [DRAFT, PUBLISHED, SCHEDULED, ARCHIVED] }) { totalCount nodes { slug title subtitle body bodyHtml tableOfContents { level text anchor } status version sourceUrl canonicalUrl source { name country } authors { name bio } tags { name } curatedRelated { title } } } }";
 
 /// Every article, as an editor sees them.
 async fn articles(app: &TestApp, token: &str) -> Vec<Value> {
@@ -180,7 +180,7 @@ async fn also_read_titles_link_articles_that_exist(backend: Backend) {
         .iter()
         .find(|a| a["title"] == expected.title.as_str())
         .unwrap();
-    assert_eq!(article["related"], json!([{ "title": first_title }]));
+    assert_eq!(article["curatedRelated"], json!([{ "title": first_title }]));
     let body = article["body"].as_str().unwrap();
     assert!(
         !body.contains(&format!("Also read: {first_title}")),
@@ -239,7 +239,7 @@ async fn a_markdown_archive_goes_in_once(backend: Backend) {
         json!([{ "name": "Ports" }, { "name": "Weather" }])
     );
     assert_eq!(
-        one["related"],
+        one["curatedRelated"],
         json!([{ "title": "Two" }, { "title": "Zero" }]),
         "a link to a later file is made"
     );
@@ -445,19 +445,46 @@ async fn the_demo_newsroom_seeds_once(backend: Backend) {
     let first = seed();
     assert!(first.status.success(), "{}", stderr(&first));
     let all = articles(&app, &editor.token).await;
-    assert_eq!(all.len(), 25);
+    assert_eq!(all.len(), 33);
     let count = |status: &str| all.iter().filter(|a| a["status"] == status).count();
-    assert_eq!(count("DRAFT"), 6);
+    assert_eq!(count("DRAFT"), 8);
     assert_eq!(count("SCHEDULED"), 1);
     assert!(all.iter().any(|a| a["source"]["name"] == "The Quint"));
     assert!(
         all.iter()
-            .any(|a| a["related"].as_array().is_some_and(|r| r.len() == 2))
+            .any(|a| a["curatedRelated"].as_array().is_some_and(|r| r.len() == 2))
     );
     let public = app
         .graphql("query { articles { totalCount } }", json!({}))
         .await;
-    assert_eq!(public["data"]["articles"]["totalCount"], 18, "{public}");
+    assert_eq!(public["data"]["articles"]["totalCount"], 24, "{public}");
+
+    // The syndicated article offers its "Also Read" stories, then published ones on its
+    // topics, never the drafts that share its tags.
+    let fixture = SyndicatedArticle::load();
+    let read = app
+        .graphql(
+            "query($s: String!) { article(slug: $s) { related(limit: 5) { title status } } }",
+            json!({ "s": "dear-pak-kashmir-needs-solidarity-so-do-missing-pakistanis" }),
+        )
+        .await;
+    let related = read["data"]["article"]["related"].as_array().unwrap();
+    let titles: Vec<&str> = related.iter().filter_map(|r| r["title"].as_str()).collect();
+    assert_eq!(related.len(), 5, "{read}");
+    assert_eq!(
+        titles[..4],
+        fixture
+            .also_read
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()[..],
+        "{read}"
+    );
+    assert_eq!(
+        titles[4], "A commission's caseload grows faster than it can close files",
+        "{read}"
+    );
+    assert!(related.iter().all(|r| r["status"] == "PUBLISHED"), "{read}");
 
     let again = seed();
     assert!(

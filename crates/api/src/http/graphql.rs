@@ -204,7 +204,7 @@ async fn execute(
         let executed = Executed::default();
         let request = request
             .data(RequestContext { viewer, now })
-            .data(Loaders::new(&state.store, visibility))
+            .data(Loaders::new(&state.store, visibility, now))
             .data(executed.clone());
         (request, executed)
     };

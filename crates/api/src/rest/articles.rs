@@ -40,7 +40,8 @@ pub async fn list(
     let (page, mut relations) = state
         .read(move |conn| {
             let page = articles::list(conn, &filter, ORDER, &request, visibility, now)?;
-            let relations = Relations::read(conn, page.items.iter().map(|(_, a)| a), visibility)?;
+            let relations =
+                Relations::read(conn, page.items.iter().map(|(_, a)| a), visibility, now)?;
             Ok((page, relations))
         })
         .await?;
@@ -82,7 +83,7 @@ pub async fn one(req: HttpRequest, state: web::Data<RestState>) -> Result<HttpRe
     params::none(req.query_string())?;
     let slug = SlugPath::of(&req).checked()?;
     let reader = state.reader(&req).await?;
-    let visibility = reader.visibility;
+    let (visibility, now) = (reader.visibility, reader.now);
     let looked_up = slug.clone();
     let (found, mut relations) = state
         .read(move |conn| {
@@ -91,7 +92,7 @@ pub async fn one(req: HttpRequest, state: web::Data<RestState>) -> Result<HttpRe
                 None => articles::by_previous_slug(conn, &looked_up, visibility)?,
             };
             let served = found.iter().filter(|article| article.slug == looked_up);
-            let relations = Relations::read(conn, served, visibility)?;
+            let relations = Relations::read(conn, served, visibility, now)?;
             Ok((found, relations))
         })
         .await?;

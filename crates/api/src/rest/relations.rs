@@ -4,7 +4,10 @@
 
 use std::collections::HashMap;
 
-use quire_domain::{Article, ArticleId, ArticleText, Author, Correction, Source, SourceId, Tag};
+use chrono::{DateTime, Utc};
+use quire_domain::{
+    Article, ArticleId, ArticleText, Author, Correction, RelatedLimit, Source, SourceId, Tag,
+};
 use quire_persistence::store::articles::{self, Visibility, corrections};
 use quire_persistence::store::sources;
 use quire_persistence::{DbConn, StoreError};
@@ -24,12 +27,15 @@ pub struct Relations {
 }
 
 impl Relations {
-    /// Reads the relations of `articles`; related articles are those `visibility` lets the
-    /// viewer see. Bodies already read with an article are not read again.
+    /// Reads the relations of `articles`. Related articles are what GraphQL's `related` gives
+    /// at its default size: the editors' choices `visibility` lets the viewer see, then
+    /// similar articles live at `now`, [`RelatedLimit::DEFAULT`] in all. Bodies already read
+    /// with an article are not read again.
     pub fn read<'a>(
         conn: &mut DbConn,
         articles: impl IntoIterator<Item = &'a Article>,
         visibility: Visibility,
+        now: DateTime<Utc>,
     ) -> Result<Self, StoreError> {
         let mut ids = Vec::new();
         let mut bodiless = Vec::new();
@@ -59,7 +65,7 @@ impl Relations {
             } else {
                 sources::by_ids(conn, &source_ids)?
             },
-            related: articles::related_of(conn, &ids, visibility)?,
+            related: articles::related_of(conn, &ids, RelatedLimit::DEFAULT, visibility, now)?,
             corrections: corrections::for_articles(conn, &ids)?,
         })
     }

@@ -95,7 +95,9 @@ pub struct ArticleJson {
     pub tags: Vec<TagJson>,
     /// The publication the article first appeared in.
     pub source: Option<SourceJson>,
-    /// "Also read" articles the viewer may see, in display order.
+    /// What to read next, as GraphQL's `related` gives it by default: the editors' own "also
+    /// read" list in its order, as far as the viewer may open it, then the published articles
+    /// most like this one; five in all.
     pub related: Vec<ArticleSummaryJson>,
     /// Public corrections, oldest first.
     pub corrections: Vec<CorrectionJson>,

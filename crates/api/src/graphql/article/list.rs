@@ -121,8 +121,13 @@ pub async fn article_connection(
     let wanted = Wanted::of_connection(ctx.look_ahead());
     let (page, prefetched) = read(ctx, move |conn| {
         let page = articles::list(conn, &filter, order, &request, visibility, now)?;
-        let prefetched =
-            Prefetched::read(conn, page.items.iter().map(|(_, a)| a), wanted, visibility)?;
+        let prefetched = Prefetched::read(
+            conn,
+            page.items.iter().map(|(_, a)| a),
+            wanted,
+            visibility,
+            now,
+        )?;
         Ok((page, prefetched))
     })
     .await?;

@@ -4,11 +4,12 @@ use async_graphql::{Context, Enum, ID, Object};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
-use quire_domain::{Article, ArticleStatus, ArticleText};
+use quire_domain::{Article, ArticleStatus, ArticleText, RelatedLimit};
 
 use super::contents::TableOfContentsEntry;
 use super::correction::CorrectionNode;
 use super::revision::{RevisionConnection, revisions};
+use crate::error::ApiError;
 use crate::graphql::author::AuthorNode;
 use crate::graphql::context::ContextExt;
 use crate::graphql::source::SourceNode;
@@ -227,10 +228,40 @@ impl ArticleNode {
             .collect())
     }
 
-    /// "Also read" articles the viewer may see, in display order.
-    #[graphql(complexity = "crate::graphql::limits::cost::related(child_complexity)")]
-    async fn related(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ArticleNode>> {
-        let related = ctx.loaders().related.load_one(self.0.id).await?;
+    /// What to read next, best first: the editors' own "also read" list in its order (as far
+    /// as the viewer may open it), then the published articles most like this one (sharing
+    /// the most tags, then from the same source, then the freshest), never this article and
+    /// never one a reader could not open. `limit` is how many, from 0 to 20.
+    #[graphql(complexity = "crate::graphql::limits::cost::related(limit, child_complexity)")]
+    async fn related(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            default_with = "Some(i32::from(RelatedLimit::DEFAULT_SIZE))",
+            desc = "How many articles, from 0 to 20; null means the default, 5."
+        )]
+        limit: Option<i32>,
+    ) -> async_graphql::Result<Vec<ArticleNode>> {
+        let limit = match limit {
+            Some(n) => RelatedLimit::parse("limit", i64::from(n)).map_err(ApiError::from)?,
+            None => RelatedLimit::DEFAULT,
+        };
+        if limit.get() == 0 {
+            return Ok(Vec::new());
+        }
+        let related = ctx.loaders().related.load_one((self.0.id, limit)).await?;
+        Ok(related
+            .unwrap_or_default()
+            .into_iter()
+            .map(ArticleNode::from)
+            .collect())
+    }
+
+    /// The editors' own "also read" list, whole and in its order, with only what the viewer
+    /// may open and nothing filled in: what `relatedIds` sets, for editing it.
+    #[graphql(complexity = "crate::graphql::limits::cost::curated_related(child_complexity)")]
+    async fn curated_related(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ArticleNode>> {
+        let related = ctx.loaders().curated_related.load_one(self.0.id).await?;
         Ok(related
             .unwrap_or_default()
             .into_iter()

@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 
 use async_graphql::{Context, Lookahead};
-use quire_domain::{Article, ArticleId, Author, Correction, Source, SourceId, Tag};
+use chrono::{DateTime, Utc};
+use quire_domain::{Article, ArticleId, Author, Correction, RelatedLimit, Source, SourceId, Tag};
 use quire_persistence::store::articles::{self, Visibility, corrections};
 use quire_persistence::store::sources;
 use quire_persistence::{DbConn, StoreError};
@@ -17,12 +18,13 @@ use quire_persistence::{DbConn, StoreError};
 use crate::graphql::context::ContextExt;
 
 /// The relations of an article that a query selects.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Wanted {
     authors: bool,
     tags: bool,
     source: bool,
-    related: bool,
+    /// The sizes of the `related` lists selected, each once, in order.
+    related: Vec<RelatedLimit>,
     corrections: bool,
 }
 
@@ -33,7 +35,7 @@ impl Wanted {
             authors: article.field("authors").exists(),
             tags: article.field("tags").exists(),
             source: article.field("source").exists(),
-            related: article.field("related").exists(),
+            related: related_limits(article.field("related")),
             corrections: article.field("corrections").exists(),
         }
     }
@@ -43,14 +45,40 @@ impl Wanted {
     pub fn of_connection(connection: Lookahead<'_>) -> Self {
         let nodes = Self::of(connection.field("nodes"));
         let edges = Self::of(connection.field("edges").field("node"));
+        let mut related = nodes.related;
+        related.extend(edges.related);
+        related.sort_unstable();
+        related.dedup();
         Wanted {
             authors: nodes.authors || edges.authors,
             tags: nodes.tags || edges.tags,
             source: nodes.source || edges.source,
-            related: nodes.related || edges.related,
+            related,
             corrections: nodes.corrections || edges.corrections,
         }
     }
+}
+
+/// The list sizes the `related` selections ask for, each once. A size the resolver will
+/// refuse is left out: there is nothing to read ahead for it.
+fn related_limits(related: Lookahead<'_>) -> Vec<RelatedLimit> {
+    let mut limits: Vec<RelatedLimit> = related
+        .selection_fields()
+        .iter()
+        .filter_map(|field| {
+            let arguments = field.arguments().ok()?;
+            match arguments.iter().find(|(name, _)| name.as_str() == "limit") {
+                None | Some((_, async_graphql::Value::Null)) => Some(RelatedLimit::DEFAULT),
+                Some((_, async_graphql::Value::Number(n))) => {
+                    RelatedLimit::parse("limit", n.as_i64()?).ok()
+                }
+                Some(_) => None,
+            }
+        })
+        .collect();
+    limits.sort_unstable();
+    limits.dedup();
+    limits
 }
 
 /// Relations read alongside some articles.
@@ -59,19 +87,21 @@ pub struct Prefetched {
     authors: Option<HashMap<ArticleId, Vec<Author>>>,
     tags: Option<HashMap<ArticleId, Vec<Tag>>>,
     sources: Option<HashMap<SourceId, Source>>,
-    related: Option<HashMap<ArticleId, Vec<Article>>>,
+    related: Vec<(RelatedLimit, HashMap<ArticleId, Vec<Article>>)>,
     corrections: Option<HashMap<ArticleId, Vec<Correction>>>,
     ids: Vec<ArticleId>,
 }
 
 impl Prefetched {
     /// Reads the wanted relations of `articles` on the connection already in hand; related
-    /// articles are those `visibility` lets the viewer see.
+    /// articles are the editors' choices `visibility` lets the viewer see, then similar
+    /// articles live at `now`.
     pub fn read<'a>(
         conn: &mut DbConn,
         articles: impl IntoIterator<Item = &'a Article>,
         wanted: Wanted,
         visibility: Visibility,
+        now: DateTime<Utc>,
     ) -> Result<Self, StoreError> {
         let mut ids = Vec::new();
         let mut source_ids = Vec::new();
@@ -98,8 +128,12 @@ impl Prefetched {
                 .transpose()?,
             related: wanted
                 .related
-                .then(|| articles::related_of(conn, &ids, visibility))
-                .transpose()?,
+                .iter()
+                .map(|limit| {
+                    articles::related_of(conn, &ids, *limit, visibility, now)
+                        .map(|found| (*limit, found))
+                })
+                .collect::<Result<_, _>>()?,
             corrections: wanted
                 .corrections
                 .then(|| corrections::for_articles(conn, &ids))
@@ -124,11 +158,11 @@ impl Prefetched {
         if let Some(sources) = self.sources {
             loaders.sources.feed_many(sources).await;
         }
-        if let Some(related) = self.related {
-            loaders
-                .related
-                .feed_many(covering(related, &self.ids))
-                .await;
+        for (limit, related) in self.related {
+            let related = covering(related, &self.ids)
+                .into_iter()
+                .map(|(id, list)| ((id, limit), list));
+            loaders.related.feed_many(related).await;
         }
         if let Some(corrections) = self.corrections {
             loaders

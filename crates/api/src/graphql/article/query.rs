@@ -33,6 +33,7 @@ impl ArticleQuery {
                 .map_err(ApiError::from)?;
         }
         let visibility = ctx.visibility();
+        let now = ctx.request().now;
         let wanted = Wanted::of(ctx.look_ahead());
         let id: Option<ArticleId> = id.map(|id| parse_id("id", &id)).transpose()?;
         if id.is_none() && slug.is_none() {
@@ -47,7 +48,7 @@ impl ArticleQuery {
                 },
                 (None, None) => None,
             };
-            let prefetched = Prefetched::read(conn, found.iter(), wanted, visibility)?;
+            let prefetched = Prefetched::read(conn, found.iter(), wanted, visibility, now)?;
             Ok((found, prefetched))
         })
         .await?;

@@ -4,9 +4,11 @@
 //! unless it declares its own cost. A connection declares what it selects times the rows it can
 //! return, so `authors(first: 100) { nodes { articles(first: 100) { nodes { title } } } }` costs
 //! about 100 × 100 × 2 and is refused, while one page of twenty articles stays cheap.
-//! `related` is the one plain list that leads from articles to articles, so nesting it would
-//! multiply rows without any page size in sight; it counts as its largest size.
+//! `related` and `curatedRelated` are the plain lists that lead from articles to articles, so
+//! nesting them multiplies rows: `related` counts as the size it asks for, `curatedRelated`
+//! as the longest list an editor may make.
 
+use quire_domain::RelatedLimit;
 use quire_domain::validation::MAX_LINKS;
 
 use crate::graphql::pagination::{DEFAULT_PAGE, MAX_PAGE};
@@ -24,9 +26,19 @@ pub fn page(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> u
     rows_of(usize::try_from(rows).unwrap_or_default(), child_complexity)
 }
 
-/// The cost of an article's related articles: what the client selects in each, times the most
-/// related articles one article may have.
-pub fn related(child_complexity: usize) -> usize {
+/// The cost of an article's related articles: what the client selects in each, times the
+/// `limit` asked for (the default when absent). Sizes the resolver refuses count as the
+/// nearest size allowed.
+pub fn related(limit: Option<i32>, child_complexity: usize) -> usize {
+    let rows = limit
+        .unwrap_or(i32::from(RelatedLimit::DEFAULT_SIZE))
+        .clamp(0, i32::from(RelatedLimit::MAX));
+    rows_of(usize::try_from(rows).unwrap_or_default(), child_complexity)
+}
+
+/// The cost of an article's own "also read" list: what the client selects in each, times the
+/// most related articles an editor may choose for one article.
+pub fn curated_related(child_complexity: usize) -> usize {
     rows_of(MAX_LINKS, child_complexity)
 }
 
@@ -61,7 +73,20 @@ mod tests {
     }
 
     #[test]
-    fn related_articles_count_as_the_most_an_article_may_have() {
-        assert_eq!(super::related(2), 101);
+    fn related_articles_count_as_the_size_asked_for() {
+        assert_eq!(
+            super::related(None, 2),
+            11,
+            "absent sizes count as the default"
+        );
+        assert_eq!(super::related(Some(20), 2), 41);
+        assert_eq!(super::related(Some(0), 2), 1);
+        assert_eq!(super::related(Some(500), 2), 41, "at most the largest size");
+        assert_eq!(super::related(Some(-4), 2), 1);
+    }
+
+    #[test]
+    fn an_editors_list_counts_as_the_longest_one_allowed() {
+        assert_eq!(super::curated_related(2), 101);
     }
 }

@@ -6,6 +6,7 @@ mod article_authors;
 mod article_corrections;
 mod article_tags;
 mod article_texts;
+mod curated_related;
 mod previous_slugs;
 mod related_articles;
 mod sources;
@@ -13,7 +14,8 @@ mod tag_article_counts;
 mod users;
 
 use async_graphql::dataloader::{DataLoader, HashMapCache};
-use quire_domain::{ArticleId, SourceId, TagId, UserId};
+use chrono::{DateTime, Utc};
+use quire_domain::{ArticleId, RelatedLimit, SourceId, TagId, UserId};
 use quire_persistence::Store;
 use quire_persistence::store::articles::Visibility;
 
@@ -21,6 +23,7 @@ pub use article_authors::ArticleAuthors;
 pub use article_corrections::ArticleCorrections;
 pub use article_tags::ArticleTags;
 pub use article_texts::ArticleTexts;
+pub use curated_related::CuratedRelated;
 pub use previous_slugs::PreviousSlugs;
 pub use related_articles::RelatedArticles;
 pub use sources::Sources;
@@ -38,8 +41,10 @@ pub struct Loaders {
     pub tags: DataLoader<ArticleTags, HashMapCache>,
     /// Article → body, for articles read in lists.
     pub texts: DataLoader<ArticleTexts, HashMapCache>,
-    /// Article → visible "also read" articles.
+    /// Article and list size → related articles: visible choices, then similar live ones.
     pub related: DataLoader<RelatedArticles, HashMapCache>,
+    /// Article → the editors' own visible "also read" list.
+    pub curated_related: DataLoader<CuratedRelated, HashMapCache>,
     /// Article → the slugs it had before.
     pub previous_slugs: DataLoader<PreviousSlugs, HashMapCache>,
     /// Source by id.
@@ -51,8 +56,8 @@ pub struct Loaders {
 }
 
 impl Loaders {
-    /// Fresh loaders for one request by a viewer with `visibility`.
-    pub fn new(store: &Store, visibility: Visibility) -> Self {
+    /// Fresh loaders for one request made at `now` by a viewer with `visibility`.
+    pub fn new(store: &Store, visibility: Visibility, now: DateTime<Utc>) -> Self {
         fn cached<T>(loader: T) -> DataLoader<T, HashMapCache> {
             DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default())
         }
@@ -62,6 +67,11 @@ impl Loaders {
             tags: cached(ArticleTags(store.clone())),
             texts: cached(ArticleTexts(store.clone())),
             related: cached(RelatedArticles {
+                store: store.clone(),
+                visibility,
+                now,
+            }),
+            curated_related: cached(CuratedRelated {
                 store: store.clone(),
                 visibility,
             }),
@@ -82,7 +92,8 @@ impl Loaders {
         self.corrections.clear::<ArticleId>();
         self.tags.clear::<ArticleId>();
         self.texts.clear::<ArticleId>();
-        self.related.clear::<ArticleId>();
+        self.related.clear::<(ArticleId, RelatedLimit)>();
+        self.curated_related.clear::<ArticleId>();
         self.previous_slugs.clear::<ArticleId>();
         self.sources.clear::<SourceId>();
         self.tag_counts.clear::<TagId>();

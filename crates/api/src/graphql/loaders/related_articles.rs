@@ -1,32 +1,50 @@
-//! Article → "also read" articles the viewer may see.
+//! Article and list size → the related articles shown beside it: the editors' choices the
+//! viewer may see, then similar live articles.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use async_graphql::dataloader::Loader;
-use quire_domain::{Article, ArticleId};
+use chrono::{DateTime, Utc};
+use quire_domain::{Article, ArticleId, RelatedLimit};
 use quire_persistence::Store;
 use quire_persistence::store::articles::{self, Visibility};
 
 use crate::error::ApiError;
 
-/// Loads the related articles of many articles at once, hiding those the viewer may not see.
+/// Loads the related articles of many articles at once: one statement for each list size the
+/// request asks for (nearly always one), however many articles the page holds.
 pub struct RelatedArticles {
     /// Where they are.
     pub store: Store,
-    /// What the viewer may see.
+    /// What the viewer may see of the editors' choices.
     pub visibility: Visibility,
+    /// The instant of the request, at which similar articles must be live.
+    pub now: DateTime<Utc>,
 }
 
-impl Loader<ArticleId> for RelatedArticles {
+impl Loader<(ArticleId, RelatedLimit)> for RelatedArticles {
     type Value = Vec<Article>;
     type Error = ApiError;
 
-    async fn load(&self, keys: &[ArticleId]) -> Result<HashMap<ArticleId, Vec<Article>>, ApiError> {
-        let keys = keys.to_vec();
-        let visibility = self.visibility;
+    async fn load(
+        &self,
+        keys: &[(ArticleId, RelatedLimit)],
+    ) -> Result<HashMap<(ArticleId, RelatedLimit), Vec<Article>>, ApiError> {
+        let mut by_limit: BTreeMap<RelatedLimit, Vec<ArticleId>> = BTreeMap::new();
+        for (id, limit) in keys {
+            by_limit.entry(*limit).or_default().push(*id);
+        }
+        let (visibility, now) = (self.visibility, self.now);
         Ok(self
             .store
-            .read(move |conn| articles::related_of(conn, &keys, visibility))
+            .read(move |conn| {
+                let mut found = HashMap::new();
+                for (limit, ids) in by_limit {
+                    let related = articles::related_of(conn, &ids, limit, visibility, now)?;
+                    found.extend(related.into_iter().map(|(id, list)| ((id, limit), list)));
+                }
+                Ok(found)
+            })
             .await?)
     }
 }

@@ -73,8 +73,10 @@ pub fn tags_of(
     Ok(grouped)
 }
 
-/// The "also read" articles of many articles that the viewer may see, each in display order.
-pub fn related_of(
+/// The editors' own "also read" lists of many articles, each in display order and whole, with
+/// only the articles the viewer may see: what an editor works on, unlike [`super::related_of`],
+/// which also fills each list with similar articles for readers.
+pub fn curated_related_of(
     conn: &mut DbConn,
     ids: &[ArticleId],
     visibility: Visibility,
@@ -185,7 +187,7 @@ pub(super) fn set_tags(
 }
 
 /// The ids of one article's "also read" list in display order, whatever their status: what a
-/// writer compares against, unlike [`related_of`], which filters for a reader.
+/// writer compares against, unlike [`curated_related_of`], which filters for a reader.
 pub(super) fn related_ids_of(
     conn: &mut DbConn,
     article: ArticleId,

@@ -191,8 +191,9 @@ fn filtered<'a>(
     query
 }
 
-/// The engine behind a connection; only full-text search needs to know.
-fn backend_of(conn: &DbConn) -> Backend {
+/// The engine behind a connection; only full-text search and the lookup of related articles
+/// need to know.
+pub(super) fn backend_of(conn: &DbConn) -> Backend {
     match conn {
         DbConn::Postgres(_) => Backend::Postgres,
         DbConn::Sqlite(_) => Backend::Sqlite,

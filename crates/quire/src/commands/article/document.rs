@@ -32,7 +32,7 @@ pub fn of_article(article: &ArticleBySlugArticle) -> ArticleDocument {
         source_url: article.source_url.clone(),
         tags: article.tags.iter().map(|tag| tag.name.clone()).collect(),
         related: article
-            .related
+            .curated_related
             .iter()
             .map(|related| RelatedReference::Slug(related.slug.clone()))
             .collect(),

@@ -1,7 +1,8 @@
 //! `quire seed --demo`: a populated newsroom in one command, so someone trying Quire sees a
 //! live API at once. It holds a syndicated article read from a saved page, as an import would
-//! read it, and two dozen generated stories with bylines, partner sources, tags, "also read"
-//! links, drafts and a scheduled piece. Seeding again changes nothing.
+//! read it (tagged, and with its "Also Read" lines linked to the stories they name), and
+//! thirty-two generated stories with bylines, partner sources, tags, "also read" links, drafts
+//! and a scheduled piece. Seeding again changes nothing.
 
 mod newsroom;
 
@@ -23,8 +24,12 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("the demo page does not read: {e}"))?;
     page.status = Some(ArticleStatus::Published);
     page.published_at = Utc.with_ymd_and_hms(2019, 8, 30, 6, 0, 0).single();
-    let mut documents = vec![page];
-    documents.extend(newsroom::articles());
+    page.tags = ["Kashmir", "Pakistan", "Human rights"]
+        .map(str::to_owned)
+        .to_vec();
+    // The page goes in last, so its "Also Read" lines find the stories they name.
+    let mut documents = newsroom::articles();
+    documents.push(page);
     let store = super::open(&args.database)?;
     store.migrate().await?;
     let now = time::now();

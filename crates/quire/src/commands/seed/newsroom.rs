@@ -13,7 +13,7 @@ struct Reporter {
     bio: &'static str,
 }
 
-const REPORTERS: [Reporter; 6] = [
+const REPORTERS: [Reporter; 8] = [
     Reporter {
         name: "Amara Okafor",
         bio: "Amara Okafor covers climate and energy from Lagos.",
@@ -38,6 +38,14 @@ const REPORTERS: [Reporter; 6] = [
         name: "Lucie Moreau",
         bio: "Lucie Moreau is the culture desk's critic at large.",
     },
+    Reporter {
+        name: "Imran Qadri",
+        bio: "Imran Qadri reports on South Asia from Srinagar and Delhi.",
+    },
+    Reporter {
+        name: "Sana Mirza",
+        bio: "Sana Mirza covers courts and human rights.",
+    },
 ];
 
 /// Partner publications whose articles the newsroom republishes.
@@ -55,7 +63,7 @@ struct Desk {
     sentences: [&'static str; 6],
 }
 
-const DESKS: [Desk; 6] = [
+const DESKS: [Desk; 8] = [
     Desk {
         tags: ["Climate", "Energy"],
         headlines: [
@@ -164,6 +172,45 @@ const DESKS: [Desk; 6] = [
             "Critics called the new edition one of the year's discoveries.",
         ],
     },
+    // The next two desks cover what the syndicated article is about: three of its "Also Read"
+    // lines name this desk's stories and the fourth the next desk's, so importing the page
+    // links them, and the rest of both desks are what `related` fills its list with.
+    Desk {
+        tags: ["Kashmir", "Pakistan"],
+        headlines: [
+            "Kashmir Lockdown & Army ‘CALL’: How Lessons From 2008 Can Help",
+            "Why Pakistan Would Be Wise To Stay Out Of Kashmir Issue",
+            "Has Pakistan Lost the Kashmir Plot?",
+            "Apple growers count the cost of a closed highway",
+        ],
+        subhead: "Looking back",
+        sentences: [
+            "Analysts compare this year's restrictions with those of earlier decades.",
+            "Families in the valley describe weeks without reliable phone or internet service.",
+            "Diplomats traded statements over the weekend without announcing any talks.",
+            "Traders say closed roads have cut the harvest's route to market.",
+            "Historians note that the dispute has outlasted every promise to settle it.",
+            "Officials say the measures will be reviewed at the end of the month.",
+        ],
+    },
+    Desk {
+        tags: ["Pakistan", "Human rights"],
+        headlines: [
+            "While Kashmir Is ‘Under Control’, Trump Isn’t Going To Interfere",
+            "Families of the missing gather outside the press club",
+            "A commission's caseload grows faster than it can close files",
+            "Lawyers draft a bill against enforced disappearances",
+        ],
+        subhead: "The families' questions",
+        sentences: [
+            "Relatives carried photographs and the dates their sons were last seen.",
+            "The commission says it has traced hundreds of people since it was set up.",
+            "Rights groups ask for the number of cases still open to be published each month.",
+            "A lawyer for the families said hearings are often adjourned without a reason.",
+            "The bill would make holding someone without record a crime.",
+            "Officials declined to comment on individual cases.",
+        ],
+    },
 ];
 
 /// Every generated article, the last of each desk held back as a draft and one scheduled for
@@ -269,7 +316,7 @@ mod tests {
     fn every_related_slug_names_an_article_of_the_demo() {
         let all = articles();
         let slugs: Vec<_> = all.iter().filter_map(|a| a.slug.clone()).collect();
-        assert_eq!(slugs.len(), 24);
+        assert_eq!(slugs.len(), 32);
         for article in &all {
             for related in &article.related {
                 let RelatedReference::Slug(slug) = related else {
@@ -287,7 +334,7 @@ mod tests {
             .iter()
             .filter(|a| a.status == Some(ArticleStatus::Draft))
             .count();
-        assert_eq!(drafts, 6);
+        assert_eq!(drafts, 8);
         assert!(all.iter().any(|a| a.source.is_some()));
         assert!(all.iter().any(|a| a.authors.len() == 2));
     }
