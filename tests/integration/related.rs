@@ -265,3 +265,44 @@ on_both_backends! {
         assert_eq!(in_list["related"], one["related"], "{body}");
     }
 }
+
+on_both_backends! {
+    async fn tag_links_follow_their_articles_sort_key(app: TestApp) {
+        use diesel::prelude::*;
+        use quire_persistence::schema::{article_tags, articles};
+
+        let editor = app.user(Role::Editor).await;
+        let token = Some(editor.token.as_str());
+        let create = "mutation($t: String!) { createArticle(input: { title: $t, body: \"b\", tags: [\"Ports\", \"Cranes\"] }) { id } }";
+        let mut ids = Vec::new();
+        for title in ["Published now", "Scheduled", "Published then unpublished", "Retagged"] {
+            let r = app.graphql_as(token, create, json!({ "t": title })).await;
+            ids.push(r["data"]["createArticle"]["id"].as_str().unwrap().to_owned());
+        }
+        let publish = "mutation($id: ID!, $at: DateTime) { publishArticle(id: $id, at: $at) { id } }";
+        let later = (Utc::now() + Duration::days(3)).to_rfc3339();
+        app.graphql_as(token, publish, json!({ "id": ids[0] })).await;
+        app.graphql_as(token, publish, json!({ "id": ids[1], "at": later })).await;
+        app.graphql_as(token, publish, json!({ "id": ids[2] })).await;
+        app.graphql_as(token, "mutation($id: ID!) { unpublishArticle(id: $id) { id } }", json!({ "id": ids[2] })).await;
+        let retag = app.graphql_as(token, "mutation($id: ID!) {
+            updateArticle(id: $id, expectedVersion: 1, input: { tags: [\"Docks\"] }) { id } }", json!({ "id": ids[3] })).await;
+        assert!(retag["errors"].is_null(), "{retag}");
+
+        let (links, out_of_step): (i64, i64) = app
+            .store()
+            .read(|conn| {
+                let links = article_tags::table.count().get_result(conn)?;
+                let out_of_step = article_tags::table
+                    .inner_join(articles::table)
+                    .filter(article_tags::sort_at.ne(articles::sort_at))
+                    .count()
+                    .get_result(conn)?;
+                Ok((links, out_of_step))
+            })
+            .await
+            .unwrap();
+        assert_eq!(links, 7);
+        assert_eq!(out_of_step, 0, "every tag link carries its article's sort key");
+    }
+}

@@ -159,6 +159,9 @@ diesel::table! {
         tag_id -> BigInt,
         /// Display order, from 0.
         position -> Integer,
+        /// The article's `sort_at`, kept in step by triggers, so a tag's newest articles are
+        /// one index range.
+        sort_at -> Timestamp,
     }
 }
 

@@ -96,6 +96,22 @@ impl Store {
         .map_err(StoreError::Task)?
     }
 
+    /// Brings the planner's statistics up to date after a bulk load, so the requests that
+    /// follow an import are not planned blind (ten times slower on a large archive until
+    /// autovacuum would get to it). PostgreSQL only: SQLite keeps no statistics unless asked,
+    /// and Quire's statements are written for that.
+    pub async fn refresh_statistics(&self) -> Result<(), StoreError> {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            pool.run(|conn| match conn {
+                DbConn::Postgres(_) => conn.batch_execute("ANALYZE").map_err(StoreError::from),
+                DbConn::Sqlite(_) => Ok(()),
+            })
+        })
+        .await
+        .map_err(StoreError::Task)?
+    }
+
     /// Runs read-only queries on a pooled connection.
     pub async fn read<T, F>(&self, f: F) -> Result<T, StoreError>
     where

@@ -146,6 +146,7 @@ async fn write_in_batches(
             .await?;
         warn_missing(missing, progress);
     }
+    store.refresh_statistics().await?;
     Ok(())
 }
 

@@ -10,12 +10,15 @@
 //!
 //! The steps, each a named expression:
 //! - `page`: the articles whose related articles are wanted, with their source;
+//! - `tag_cuts`, `source_cuts`: for each of their tags and for their source, the sort key of the
+//!   [`CANDIDATES_PER_GROUP`]-th newest article gone live by the request's instant (or the
+//!   oldest, when there are fewer): one index lookup each, found before the candidates are read
+//!   so each tag and source is then one index range;
 //! - `curated`: the editors' choices the viewer may open, ranked by their position;
-//! - `candidates`: for each page article, every other article among the
-//!   [`CANDIDATES_PER_GROUP`] most recently added under one of its tags (read from the tag
-//!   index alone, no article row touched) or from its source, one row each with the number of
-//!   tags they share; the cut-off in each tag or source is one index lookup, so a page costs the
-//!   same whether a tag holds a hundred articles or a hundred thousand;
+//! - `candidates`: for each page article, every other article within those cuts under one of
+//!   its tags (read from the tag index alone, which carries each article's sort key; no article
+//!   row touched) or from its source, one row each with the number of tags they share; so a page
+//!   costs the same whether a tag holds a hundred articles or a hundred thousand;
 //! - `alike`: the candidates that are live, scored and ranked;
 //! - `ranked`: the choices, then the best similar ones that are not among the choices, numbered
 //!   per page article; the first `limit` of each are returned with their article row. Only the
@@ -50,10 +53,11 @@ pub const SHARED_TAG: i64 = 3;
 pub const SAME_SOURCE: i64 = 1;
 /// What being fresh adds: between two equally close articles, a reader wants the recent one.
 pub const FRESH: i64 = 1;
-/// How many of the articles most recently added under each shared tag, and from the same
-/// source, are weighed. A tag or a source may hold tens of thousands of articles; weighing
-/// them all would make a page's cost grow with the archive, while the newest few hundred
-/// already hold the articles a reader is likely to want next.
+/// How many of the newest articles under each shared tag, and from the same source, are
+/// weighed: those that went live (or, for drafts, were started) most recently by the request's
+/// instant. A tag or a source may hold tens of thousands of articles; weighing them all would
+/// make a page's cost grow with the archive, while the newest hundred already hold the
+/// articles a reader is likely to want next.
 pub const CANDIDATES_PER_GROUP: i64 = 100;
 
 /// The related articles of the articles in `keys`, at most `limit` each.
@@ -68,6 +72,8 @@ pub(super) struct Related {
     weights: [i64; 3],
     /// The offset of the last candidate weighed in a tag or source, newest first.
     last_candidate: i64,
+    /// The request's instant: candidates are the newest articles gone live by then.
+    now: chrono::NaiveDateTime,
     columns: diesel::dsl::AsSelect<ArticleRow, Db>,
 }
 
@@ -93,6 +99,7 @@ impl Related {
             fresh_since,
             weights: [SHARED_TAG, SAME_SOURCE, FRESH],
             last_candidate: CANDIDATES_PER_GROUP - 1,
+            now,
             columns: ArticleRow::as_select(),
         }
     }
@@ -118,36 +125,51 @@ impl QueryFragment<Db> for Related {
         );
         self.curated.walk_ast(out.reborrow())?;
         out.push_sql(
-            ")), candidates AS (\
+            ")), tag_cuts AS (\
+               SELECT mine.article_id AS key_id, mine.tag_id AS tag_id, COALESCE((\
+                   SELECT newest.sort_at FROM article_tags newest \
+                   WHERE newest.tag_id = mine.tag_id AND newest.sort_at <= ",
+        );
+        out.push_bind_param::<Timestamp, _>(&self.now)?;
+        out.push_sql(" ORDER BY newest.sort_at DESC LIMIT 1 OFFSET ");
+        out.push_bind_param::<BigInt, _>(&self.last_candidate)?;
+        out.push_sql(
+            "), (SELECT MIN(oldest.sort_at) FROM article_tags oldest \
+                   WHERE oldest.tag_id = mine.tag_id)) AS since \
+               FROM article_tags mine WHERE mine.article_id IN (SELECT key_id FROM page)\
+             ), source_cuts AS (\
+               SELECT page.key_id AS key_id, page.key_source AS source_id, COALESCE((\
+                   SELECT newest.sort_at FROM articles newest \
+                   WHERE newest.source_id = page.key_source AND newest.sort_at <= ",
+        );
+        out.push_bind_param::<Timestamp, _>(&self.now)?;
+        out.push_sql(" ORDER BY newest.sort_at DESC LIMIT 1 OFFSET ");
+        out.push_bind_param::<BigInt, _>(&self.last_candidate)?;
+        out.push_sql(
+            "), (SELECT MIN(oldest.sort_at) FROM articles oldest \
+                   WHERE oldest.source_id = page.key_source)) AS since \
+               FROM page WHERE page.key_source IS NOT NULL\
+             ), candidates AS (\
                SELECT found.key_id AS key_id, found.candidate_id AS candidate_id, \
                  SUM(found.tag) AS tags \
                FROM (\
-                 SELECT mine.article_id AS key_id, theirs.article_id AS candidate_id, \
+                 SELECT tag_cuts.key_id AS key_id, theirs.article_id AS candidate_id, \
                    1 AS tag \
-                 FROM article_tags mine \
-                 INNER JOIN article_tags theirs ON theirs.tag_id = mine.tag_id \
-                 WHERE mine.article_id IN (SELECT key_id FROM page) \
-                   AND theirs.article_id <> mine.article_id \
-                   AND theirs.article_id >= COALESCE((\
-                     SELECT newest.article_id FROM article_tags newest \
-                     WHERE newest.tag_id = mine.tag_id \
-                     ORDER BY newest.article_id DESC LIMIT 1 OFFSET ",
+                 FROM tag_cuts \
+                 INNER JOIN article_tags theirs ON theirs.tag_id = tag_cuts.tag_id \
+                 WHERE theirs.sort_at >= tag_cuts.since AND theirs.sort_at <= ",
         );
-        out.push_bind_param::<BigInt, _>(&self.last_candidate)?;
+        out.push_bind_param::<Timestamp, _>(&self.now)?;
         out.push_sql(
-            "), 0) \
+            " AND theirs.article_id <> tag_cuts.key_id \
                  UNION ALL \
-                 SELECT page.key_id, articles.id, 0 FROM page \
-                 INNER JOIN articles ON articles.source_id = page.key_source \
-                 WHERE articles.id <> page.key_id \
-                   AND articles.id >= COALESCE((\
-                     SELECT newest.id FROM articles newest \
-                     WHERE newest.source_id = page.key_source \
-                     ORDER BY newest.id DESC LIMIT 1 OFFSET ",
+                 SELECT source_cuts.key_id, articles.id, 0 FROM source_cuts \
+                 INNER JOIN articles ON articles.source_id = source_cuts.source_id \
+                 WHERE articles.sort_at >= source_cuts.since AND articles.sort_at <= ",
         );
-        out.push_bind_param::<BigInt, _>(&self.last_candidate)?;
+        out.push_bind_param::<Timestamp, _>(&self.now)?;
         out.push_sql(
-            "), 0)\
+            " AND articles.id <> source_cuts.key_id\
                ) found \
                GROUP BY found.key_id, found.candidate_id\
              ), alike AS (\

@@ -1,0 +1,8 @@
+DROP INDEX articles_source_idx;
+CREATE INDEX articles_source_idx ON articles (source_id);
+DROP TRIGGER articles_sort_at_update ON articles;
+DROP FUNCTION articles_pass_sort_at();
+DROP TRIGGER article_tags_sort_at_insert ON article_tags;
+DROP FUNCTION article_tags_take_sort_at();
+DROP INDEX article_tags_recent_idx;
+ALTER TABLE article_tags DROP COLUMN sort_at;
