@@ -126,28 +126,18 @@ impl QueryFragment<Db> for Related {
         self.curated.walk_ast(out.reborrow())?;
         out.push_sql(
             ")), tag_cuts AS (\
-               SELECT mine.article_id AS key_id, mine.tag_id AS tag_id, COALESCE((\
-                   SELECT newest.sort_at FROM article_tags newest \
-                   WHERE newest.tag_id = mine.tag_id AND newest.sort_at <= ",
+               SELECT mine.article_id AS key_id, mine.tag_id AS tag_id, ",
         );
-        out.push_bind_param::<Timestamp, _>(&self.now)?;
-        out.push_sql(" ORDER BY newest.sort_at DESC LIMIT 1 OFFSET ");
-        out.push_bind_param::<BigInt, _>(&self.last_candidate)?;
+        self.walk_cut(out.reborrow(), "article_tags", "tag_id", "mine.tag_id")?;
         out.push_sql(
-            "), (SELECT MIN(oldest.sort_at) FROM article_tags oldest \
-                   WHERE oldest.tag_id = mine.tag_id)) AS since \
+            " AS since \
                FROM article_tags mine WHERE mine.article_id IN (SELECT key_id FROM page)\
              ), source_cuts AS (\
-               SELECT page.key_id AS key_id, page.key_source AS source_id, COALESCE((\
-                   SELECT newest.sort_at FROM articles newest \
-                   WHERE newest.source_id = page.key_source AND newest.sort_at <= ",
+               SELECT page.key_id AS key_id, page.key_source AS source_id, ",
         );
-        out.push_bind_param::<Timestamp, _>(&self.now)?;
-        out.push_sql(" ORDER BY newest.sort_at DESC LIMIT 1 OFFSET ");
-        out.push_bind_param::<BigInt, _>(&self.last_candidate)?;
+        self.walk_cut(out.reborrow(), "articles", "source_id", "page.key_source")?;
         out.push_sql(
-            "), (SELECT MIN(oldest.sort_at) FROM articles oldest \
-                   WHERE oldest.source_id = page.key_source)) AS since \
+            " AS since \
                FROM page WHERE page.key_source IS NOT NULL\
              ), candidates AS (\
                SELECT found.key_id AS key_id, found.candidate_id AS candidate_id, \
@@ -223,6 +213,44 @@ impl QueryFragment<Db> for Related {
         );
         out.push_bind_param::<BigInt, _>(&self.limit)?;
         out.push_sql(" ORDER BY ranked.key_id, ranked.slot");
+        Ok(())
+    }
+}
+
+impl Related {
+    /// The sort key from which the newest [`CANDIDATES_PER_GROUP`] articles of one group (the
+    /// rows of `table` whose `column` equals `outer`) gone live by the request's instant begin;
+    /// the group's oldest when it holds fewer.
+    fn walk_cut<'b>(
+        &'b self,
+        mut out: AstPass<'_, 'b, Db>,
+        table: &'static str,
+        column: &'static str,
+        outer: &'static str,
+    ) -> QueryResult<()> {
+        for part in [
+            "COALESCE((SELECT newest.sort_at FROM ",
+            table,
+            " newest WHERE newest.",
+        ] {
+            out.push_sql(part);
+        }
+        for part in [column, " = ", outer, " AND newest.sort_at <= "] {
+            out.push_sql(part);
+        }
+        out.push_bind_param::<Timestamp, _>(&self.now)?;
+        out.push_sql(" ORDER BY newest.sort_at DESC LIMIT 1 OFFSET ");
+        out.push_bind_param::<BigInt, _>(&self.last_candidate)?;
+        for part in [
+            "), (SELECT MIN(oldest.sort_at) FROM ",
+            table,
+            " oldest WHERE oldest.",
+        ] {
+            out.push_sql(part);
+        }
+        for part in [column, " = ", outer, "))"] {
+            out.push_sql(part);
+        }
         Ok(())
     }
 }
