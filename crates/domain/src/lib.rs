@@ -17,6 +17,7 @@ pub mod model;
 pub mod policy;
 pub mod revision_diff;
 pub mod role;
+pub mod search;
 pub mod slug;
 pub mod status;
 pub mod text;

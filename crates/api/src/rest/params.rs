@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use quire_domain::cursor::Cursor;
+use quire_domain::search::{SearchLanguage, SearchQuery};
 use quire_domain::slug;
 use quire_domain::validation::{ArgumentCheck, MAX_SEARCH};
 use quire_persistence::PageRequest;
@@ -156,7 +157,7 @@ impl ArticleListParams {
     }
 
     /// The filter, once every text passes the rules GraphQL's filter follows.
-    pub fn filter(self) -> Result<ArticleFilter, RestError> {
+    pub fn filter(self, language: SearchLanguage) -> Result<ArticleFilter, RestError> {
         let mut check = ArgumentCheck::default();
         for (field, value) in [
             ("tag", &self.tag),
@@ -177,7 +178,10 @@ impl ArticleListParams {
             source: self.source,
             published_after: instant("publishedAfter", self.published_after.as_deref())?,
             published_before: instant("publishedBefore", self.published_before.as_deref())?,
-            search: self.q.filter(|q| !q.trim().is_empty()),
+            search: self
+                .q
+                .filter(|q| !q.trim().is_empty())
+                .map(|q| SearchQuery::parse(&q, language)),
             ..ArticleFilter::default()
         })
     }

@@ -30,3 +30,21 @@ pub fn get_or_init(conn: &mut DbConn, name: &str, initial: &str) -> Result<Strin
         Err(_) => stored(conn)?.ok_or(StoreError::NotFound("setting")),
     }
 }
+
+/// The stored value of `name`, if any.
+pub fn get(conn: &mut DbConn, name: &str) -> Result<Option<String>, StoreError> {
+    Ok(settings::table
+        .find(name)
+        .select(settings::value)
+        .first::<String>(conn)
+        .optional()?)
+}
+
+/// Stores `value` as `name`, replacing any value it had.
+pub fn set(conn: &mut DbConn, name: &str, value: &str) -> Result<(), StoreError> {
+    diesel::delete(settings::table.find(name)).execute(conn)?;
+    diesel::insert_into(settings::table)
+        .values((settings::name.eq(name), settings::value.eq(value)))
+        .execute(conn)?;
+    Ok(())
+}

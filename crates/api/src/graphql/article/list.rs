@@ -1,7 +1,10 @@
 //! Article lists: the filter and ordering inputs and the connection every list returns.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, Enum, InputObject};
 use chrono::{DateTime, Utc};
+use quire_domain::search::{SearchLanguage, SearchQuery};
 use quire_domain::slug;
 use quire_domain::validation::{ArgumentCheck, MAX_SEARCH};
 use quire_persistence::store::articles::{self, ArticleFilter, ArticleOrder};
@@ -39,11 +42,11 @@ pub struct ArticleFilterInput {
     pub search: Option<String>,
 }
 
-impl TryFrom<ArticleFilterInput> for ArticleFilter {
-    type Error = ApiError;
-
-    /// The filter, once its texts pass the rules every text input follows.
-    fn try_from(input: ArticleFilterInput) -> Result<Self, ApiError> {
+impl ArticleFilterInput {
+    /// The filter, once its texts pass the rules every text input follows, its search read in
+    /// `language`.
+    pub fn into_filter(self, language: SearchLanguage) -> Result<ArticleFilter, ApiError> {
+        let input = self;
         let mut check = ArgumentCheck::default();
         if let Some(tags) = &input.tags {
             check = check.texts("filter.tags", tags, slug::MAX_LEN);
@@ -70,7 +73,10 @@ impl TryFrom<ArticleFilterInput> for ArticleFilter {
             published_after: input.published_after,
             published_before: input.published_before,
             rights_expire_before: input.rights_expire_before,
-            search: input.search.filter(|s| !s.trim().is_empty()),
+            search: input
+                .search
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| SearchQuery::parse(&s, language)),
             ..ArticleFilter::default()
         })
     }
@@ -118,6 +124,7 @@ pub async fn article_connection(
     let visibility = ctx.visibility();
     let now = ctx.request().now;
     let counted = filter.clone();
+    let search = filter.search.clone().map(Arc::new);
     let wanted = Wanted::of_connection(ctx.look_ahead());
     let (page, prefetched) = read(ctx, move |conn| {
         let page = articles::list(conn, &filter, order, &request, visibility, now)?;
@@ -132,5 +139,6 @@ pub async fn article_connection(
         visibility,
         now,
     };
-    Ok(ArticleConnection::new(page.map(ArticleNode::from), counter))
+    let nodes = page.map(|article| ArticleNode(Arc::new(article), search.clone()));
+    Ok(ArticleConnection::new(nodes, counter))
 }

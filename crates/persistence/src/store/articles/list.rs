@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use quire_domain::cursor::{Cursor, SortKey};
+use quire_domain::search::SearchQuery;
 use quire_domain::{Article, ArticleStatus, AuthorId, DomainError, SourceId, TagId};
 
 use super::search::{self, ArticleScore};
@@ -38,8 +39,8 @@ pub struct ArticleFilter {
     /// Articles whose right to be shown ends before this instant (already ended included), for
     /// editors watching licences run out.
     pub rights_expire_before: Option<DateTime<Utc>>,
-    /// Words that must appear in the title, excerpt or body.
-    pub search: Option<String>,
+    /// A full-text search the articles must match in their title, excerpt or body.
+    pub search: Option<SearchQuery>,
 }
 
 /// How a list is ordered; each ordering has its own cursors.
@@ -178,8 +179,8 @@ fn filtered<'a>(
             ),
         );
     }
-    if let Some(text) = &filter.search {
-        query = query.filter(search::matches(backend, text));
+    if let Some(search) = &filter.search {
+        query = query.filter(search::matches(backend, search));
     }
     query
 }
@@ -235,14 +236,14 @@ fn bad_cursor(field: &'static str) -> StoreError {
 struct Ordering<'f> {
     order: ArticleOrder,
     backend: Backend,
-    search: Option<&'f str>,
+    search: Option<&'f SearchQuery>,
 }
 
 impl Ordering<'_> {
     /// The match score, for relevance; a constant otherwise.
     fn score(&self) -> ArticleScore {
         match (self.order, self.search) {
-            (ArticleOrder::Relevance, Some(text)) => search::score(self.backend, text),
+            (ArticleOrder::Relevance, Some(search)) => search::score(self.backend, search),
             _ => search::no_score(),
         }
     }
@@ -318,7 +319,7 @@ pub fn list(
     now: DateTime<Utc>,
 ) -> Result<Page<Article>, StoreError> {
     let backend = backend_of(conn);
-    let search = filter.search.as_deref();
+    let search = filter.search.as_ref();
     let order = order.for_filter(filter);
     let ordering = Ordering {
         order,

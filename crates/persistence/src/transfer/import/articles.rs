@@ -13,6 +13,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use quire_domain::bundle::ArticleRecord;
 use quire_domain::markdown::RenderedBody;
+use quire_domain::search::IndexTerms;
 
 use super::super::BundleError;
 use super::super::article_records;
@@ -24,6 +25,7 @@ use crate::schema::{
     article_authors, article_corrections, article_related, article_revisions, article_slugs,
     article_tags, articles,
 };
+use crate::store::articles::search_index;
 use crate::time::naive;
 
 /// Most bind parameters in one statement, under both backends' limits (SQLite 32,766,
@@ -395,6 +397,16 @@ fn write(
         written.extend(changed);
     }
     refuse_taken_history(conn, &written)?;
+    let language = import.search_language;
+    let terms: Vec<(i64, IndexTerms)> = written
+        .iter()
+        .map(|(id, article)| {
+            let record = &article.record;
+            let terms = IndexTerms::of(&record.title, &record.excerpt, &record.body, language);
+            (*id, terms)
+        })
+        .collect();
+    search_index::write(conn, &terms)?;
     insert_links(conn, &written)
 }
 
