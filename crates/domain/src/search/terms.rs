@@ -1,8 +1,11 @@
 //! Turning text into index terms. Words are runs of letters, digits and combining marks; each
 //! Chinese, Japanese or Korean character is a word of its own, so a CJK word in a query becomes
 //! a phrase of consecutive characters, which is a substring match without a dictionary. A word
-//! is lowercased, stemmed (the Snowball stemmers expect accents, so before folding), then
-//! folded: compatibility forms and accents removed, as PostgreSQL's `unaccent` would.
+//! is lowercased, folded (compatibility forms and the accents of Latin and Greek letters
+//! removed, as PostgreSQL's `unaccent` does), then stemmed. Folding comes first so that a word
+//! typed without its accents always gives the same term as the accented word: stemmers read
+//! accented letters as consonants, and `brûlée` stemmed before folding would keep a letter
+//! that `brulee` loses. Cyrillic `й` and `ё` are letters of their own and stay.
 
 use std::ops::Range;
 
@@ -57,35 +60,35 @@ impl Analyzer {
 
     /// The term one word indexes as.
     pub fn term(&self, word: &str) -> String {
-        let lower: String = word.to_lowercase().nfc().collect();
+        let folded = fold(&word.to_lowercase());
         let stemmed = match &self.stemmer {
-            Some(stemmer) => stemmer.stem(&lower).into_owned(),
-            None => lower,
+            Some(stemmer) => stemmer.stem(&folded).into_owned(),
+            None => folded,
         };
-        fold(&stemmed)
+        stemmed.chars().take(MAX_TERM_CHARS).collect()
     }
 
     /// The term a word typed as `word*` searches for: what the word and its stem share, so
     /// `happy*` (stem `happi`) also finds `happiness` and `running*` (stem `run`) finds `run`;
     /// `None` when that is too short to be worth a prefix search.
     pub fn prefix(&self, word: &str) -> Option<String> {
-        let lower: String = word.to_lowercase().nfc().collect();
+        let folded = fold(&word.to_lowercase());
         let shared: String = match &self.stemmer {
             Some(stemmer) => {
-                let stem = stemmer.stem(&lower);
-                lower
+                let stem = stemmer.stem(&folded);
+                folded
                     .chars()
                     .zip(stem.chars())
                     .take_while(|(a, b)| a == b)
                     .map(|(a, _)| a)
                     .collect()
             }
-            None => lower,
+            None => folded,
         };
-        let folded = fold(&shared);
+        let shared: String = shared.chars().take(MAX_TERM_CHARS).collect();
         let long_enough =
-            folded.chars().count() >= MIN_PREFIX_CHARS || folded.chars().next().is_some_and(is_cjk);
-        long_enough.then_some(folded)
+            shared.chars().count() >= MIN_PREFIX_CHARS || shared.chars().next().is_some_and(is_cjk);
+        long_enough.then_some(shared)
     }
 }
 
@@ -127,15 +130,20 @@ fn is_cjk(c: char) -> bool {
     )
 }
 
-/// `word` without accents or compatibility forms (`Crème` → `creme`, `ﬁ` → `fi`, fullwidth
-/// letters → ASCII), with the letters that carry no separate accent spelled out as `unaccent`
-/// does (`ø` → `o`, `ß` → `ss`), cut to [`MAX_TERM_CHARS`].
+/// `word` without compatibility forms (`ﬁ` → `fi`, fullwidth letters → ASCII) or the accents
+/// of Latin and Greek letters (`crème` → `creme`), with the letters that carry no separate
+/// accent spelled out as `unaccent` does (`ø` → `o`, `ß` → `ss`).
 fn fold(word: &str) -> String {
     let mut folded = String::with_capacity(word.len());
-    for c in word
-        .nfkd()
-        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
-    {
+    let mut base = ' ';
+    for c in word.nfkd() {
+        if is_combining_mark(c) {
+            if !(('\u{0300}'..='\u{036F}').contains(&c) && is_latin_or_greek(base)) {
+                folded.push(c);
+            }
+            continue;
+        }
+        base = c;
         match c {
             'ø' => folded.push('o'),
             'đ' | 'ð' => folded.push('d'),
@@ -149,7 +157,17 @@ fn fold(word: &str) -> String {
             c => folded.push(c),
         }
     }
-    folded.nfc().take(MAX_TERM_CHARS).collect()
+    folded.nfc().collect()
+}
+
+/// Letters whose accents search ignores.
+fn is_latin_or_greek(c: char) -> bool {
+    matches!(c,
+        'a'..='z' | 'A'..='Z'
+        | '\u{00C0}'..='\u{024F}' // Latin-1 Supplement, Latin Extended-A and -B
+        | '\u{0370}'..='\u{03FF}' // Greek
+        | '\u{1E00}'..='\u{1FFF}' // Latin Extended Additional, Greek Extended
+    )
 }
 
 #[cfg(test)]
@@ -193,6 +211,24 @@ mod tests {
         assert_eq!(spanish.term("huelgas"), spanish.term("huelga"));
         let russian = Analyzer::new(SearchLanguage::Russian);
         assert_eq!(russian.term("забастовки"), russian.term("забастовка"));
+    }
+
+    #[test]
+    fn words_typed_without_accents_find_accented_ones() {
+        let english = Analyzer::new(SearchLanguage::English);
+        assert_eq!(english.term("brûlée"), english.term("brulee"));
+        assert_eq!(english.term("Kraków"), english.term("krakow"));
+        let french = Analyzer::new(SearchLanguage::French);
+        assert_eq!(french.term("élevées"), french.term("elevees"));
+        let greek = Analyzer::new(SearchLanguage::Greek);
+        assert_eq!(greek.term("απεργία"), greek.term("απεργια"));
+    }
+
+    #[test]
+    fn cyrillic_short_i_stays_a_letter() {
+        let russian = Analyzer::new(SearchLanguage::Russian);
+        assert_eq!(russian.term("забастовкой"), russian.term("забастовка"));
+        assert_eq!(terms(SearchLanguage::Unstemmed, "йод ёж"), ["йод", "ёж"]);
     }
 
     #[test]

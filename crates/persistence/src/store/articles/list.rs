@@ -71,11 +71,13 @@ impl ArticleOrder {
     }
 
     /// The ordering a list with `filter` really uses: relevance needs something to be relevant
-    /// to, so without a search it is newest first. Cursors carry this ordering's name.
+    /// to, so without a search (or one of no word) it is newest first. Cursors carry this
+    /// ordering's name.
     pub fn for_filter(self, filter: &ArticleFilter) -> Self {
-        match (self, &filter.search) {
-            (ArticleOrder::Relevance, None) => ArticleOrder::PublishedAtDesc,
-            (order, _) => order,
+        let has_words = filter.search.as_ref().is_some_and(|s| !s.is_empty());
+        match self {
+            ArticleOrder::Relevance if !has_words => ArticleOrder::PublishedAtDesc,
+            order => order,
         }
     }
 
