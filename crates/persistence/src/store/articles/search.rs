@@ -39,6 +39,11 @@ pub(crate) fn matches(backend: Backend, query: &SearchQuery) -> ArticlePredicate
 
 /// How well each article matches `query`, best (lowest) first; titles weigh most, then
 /// excerpts, then bodies.
+///
+/// On SQLite the scores of all matches are computed once per statement, in a materialized
+/// table that each article looks itself up in: `bm25` weighs a term by how many rows hold it,
+/// which FTS5 counts afresh for every query, so a lookup per article (`MATCH … AND rowid = …`)
+/// would read the whole index once per matching article.
 pub(crate) fn score(backend: Backend, query: &SearchQuery) -> ArticleScore {
     if query.is_empty() {
         return no_score();
@@ -46,11 +51,12 @@ pub(crate) fn score(backend: Backend, query: &SearchQuery) -> ArticleScore {
     match backend {
         Backend::Sqlite => Box::new(
             sql::<Double>(
-                "(SELECT bm25(articles_search, 10.0, 4.0, 1.0) FROM articles_search \
-                 WHERE articles_search MATCH ",
+                "(WITH scored AS MATERIALIZED (\
+                 SELECT rowid AS id, bm25(articles_search, 10.0, 4.0, 1.0) AS score \
+                 FROM articles_search WHERE articles_search MATCH ",
             )
             .bind::<Text, _>(fts5_query(query))
-            .sql(" AND articles_search.rowid = articles.id)"),
+            .sql(") SELECT score FROM scored WHERE scored.id = articles.id)"),
         ),
         Backend::Postgres => Box::new(
             sql::<Double>("(-ts_rank(articles.search, ")

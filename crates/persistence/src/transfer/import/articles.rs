@@ -1,7 +1,9 @@
 //! Articles from a bundle, a batch at a time: one statement finds which are stored already,
 //! six read those back to compare, and new rows, bylines, tags, former slugs, corrections and
 //! revisions go in with a multi-row insert each, whatever the batch size. Only articles that
-//! changed are written one statement each. The HTML and word count come computed by the
+//! changed are written one statement each. Search terms are written for every article the
+//! batch stores, in one statement on PostgreSQL and two per article on SQLite, whose FTS5 table
+//! takes rows one at a time. The HTML and word count come computed by the
 //! reader; the sort key is the publication instant, or the creation instant until there is one.
 //!
 //! The bundle wins for an article it carries: its former slugs and corrections replace the
