@@ -187,3 +187,21 @@ fn reindex_after(
         count: indexed.len() as u64,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsvector_weighs_fields_and_keeps_a_gap_between_them() {
+        let terms = IndexTerms {
+            title: vec!["docker".into(), "strike".into()],
+            excerpt: vec!["it's".into()],
+            body: vec!["crane".into()],
+        };
+        assert_eq!(
+            tsvector(&terms),
+            "'docker':1A 'strike':2A 'it''s':4B 'crane':6C"
+        );
+    }
+}
