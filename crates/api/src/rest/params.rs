@@ -133,7 +133,9 @@ pub struct ArticleListParams {
         pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"
     )]
     pub source: Option<String>,
-    /// Words that must all appear in the title, excerpt or body; blank means no search.
+    /// Words that must all appear in the title, excerpt or body, in any form of the word;
+    /// `"quoted words"` must appear together, `crane*` finds the words that begin with `crane`;
+    /// blank means no search.
     #[param(
         max_length = 500,
         pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"

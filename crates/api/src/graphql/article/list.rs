@@ -38,7 +38,10 @@ pub struct ArticleFilterInput {
     /// Articles whose `rightsExpireAt` lies before this instant, ended ones included: what
     /// expires within the next N days, for editors (readers never see expired articles).
     pub rights_expire_before: Option<DateTime<Utc>>,
-    /// Words that must all appear in the title, excerpt or body. At most 500 characters.
+    /// Words that must all appear in the title, excerpt or body, in any form of the word
+    /// (`docker` finds `dockers`, `greves` finds `grèves`); `"quoted words"` must appear
+    /// together in that order, and `crane*` finds the words that begin with `crane`. At most
+    /// 500 characters.
     pub search: Option<String>,
 }
 
@@ -46,34 +49,31 @@ impl ArticleFilterInput {
     /// The filter, once its texts pass the rules every text input follows, its search read in
     /// `language`.
     pub fn into_filter(self, language: SearchLanguage) -> Result<ArticleFilter, ApiError> {
-        let input = self;
         let mut check = ArgumentCheck::default();
-        if let Some(tags) = &input.tags {
+        if let Some(tags) = &self.tags {
             check = check.texts("filter.tags", tags, slug::MAX_LEN);
         }
         for (field, value) in [
-            ("filter.author", &input.author),
-            ("filter.source", &input.source),
+            ("filter.author", &self.author),
+            ("filter.source", &self.source),
         ] {
             if let Some(value) = value {
                 check = check.text(field, value, slug::MAX_LEN);
             }
         }
-        if let Some(search) = &input.search {
+        if let Some(search) = &self.search {
             check = check.text("filter.search", search, MAX_SEARCH);
         }
         check.finish()?;
         Ok(ArticleFilter {
-            statuses: input
-                .status
-                .map(|s| s.into_iter().map(Into::into).collect()),
-            tags: input.tags,
-            author: input.author,
-            source: input.source,
-            published_after: input.published_after,
-            published_before: input.published_before,
-            rights_expire_before: input.rights_expire_before,
-            search: input
+            statuses: self.status.map(|s| s.into_iter().map(Into::into).collect()),
+            tags: self.tags,
+            author: self.author,
+            source: self.source,
+            published_after: self.published_after,
+            published_before: self.published_before,
+            rights_expire_before: self.rights_expire_before,
+            search: self
                 .search
                 .filter(|s| !s.trim().is_empty())
                 .map(|s| SearchQuery::parse(&s, language)),
