@@ -6,7 +6,7 @@ use quire_domain::cursor::{Cursor, SortKey};
 use quire_domain::search::SearchQuery;
 use quire_domain::{Article, ArticleStatus, AuthorId, DomainError, SourceId, TagId};
 
-use super::search::{self, ArticleScore};
+use super::search::{self, ArticleScore, Reading};
 use super::visibility::{ArticlePredicate, Visibility, nothing, status_is};
 use crate::db::{Backend, Db, DbConn};
 use crate::error::StoreError;
@@ -107,9 +107,11 @@ impl ArticleOrder {
 
 type BoxedArticles<'a> = articles::BoxedQuery<'a, Db>;
 
-/// Articles matching `filter` that the viewer may see.
+/// Articles matching `filter` that the viewer may see; a search's matches are read as
+/// `reading` says.
 fn filtered<'a>(
     backend: Backend,
+    reading: Reading,
     filter: &ArticleFilter,
     visibility: Visibility,
     now: DateTime<Utc>,
@@ -182,7 +184,7 @@ fn filtered<'a>(
         );
     }
     if let Some(search) = &filter.search {
-        query = query.filter(search::matches(backend, search));
+        query = query.filter(search::matches(backend, search, reading));
     }
     query
 }
@@ -203,9 +205,11 @@ pub fn count(
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     let backend = backend_of(conn);
-    Ok(filtered(backend, filter, visibility, now)
-        .count()
-        .get_result(conn)?)
+    Ok(
+        filtered(backend, Reading::AllMatches, filter, visibility, now)
+            .count()
+            .get_result(conn)?,
+    )
 }
 
 /// Keeps rows strictly beyond `(key, id)` in the direction of travel.
@@ -330,7 +334,11 @@ pub fn list(
     };
     // Paging from the end reads the list backwards, then `Page::assemble` restores its order.
     let reading_ascending = order.ascending() != page.from_end;
-    let mut query = filtered(backend, filter, visibility, now);
+    let reading = match order {
+        ArticleOrder::Relevance => Reading::AllMatches,
+        _ => Reading::AlongTheOrdering,
+    };
+    let mut query = filtered(backend, reading, filter, visibility, now);
     if let Some(after) = &page.after {
         query = ordering.bound(query, after, order.ascending(), "after")?;
     }

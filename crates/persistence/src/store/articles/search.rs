@@ -16,18 +16,34 @@ use crate::schema::articles;
 /// A boxed numeric expression on `articles`: lower is a better match.
 pub(crate) type ArticleScore = Box<dyn BoxableExpression<articles::table, Db, SqlType = Double>>;
 
+/// How a list reads the matches of a search, for SQLite, whose planner cannot tell how many
+/// articles a search matches; PostgreSQL's can, from its statistics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// Every match is read: for relevance, which ranks them all, and for counts.
+    AllMatches,
+    /// The list's ordering is walked and each article checked against the matches, until the
+    /// page is full: a word found in most articles then costs a page, not every match.
+    AlongTheOrdering,
+}
+
 /// Articles matching every clause of `query`; none when it has no clause.
-pub(crate) fn matches(backend: Backend, query: &SearchQuery) -> ArticlePredicate {
+pub(crate) fn matches(backend: Backend, query: &SearchQuery, reading: Reading) -> ArticlePredicate {
     if query.is_empty() {
         return nothing();
     }
+    // A unary `+` keeps SQLite from looking articles up by id from the matches, so it walks
+    // the ordering's index instead.
+    let id = match reading {
+        Reading::AllMatches => "articles.id",
+        Reading::AlongTheOrdering => "+articles.id",
+    };
     match backend {
         Backend::Sqlite => Box::new(
-            sql::<Bool>(
-                "articles.id IN (SELECT rowid FROM articles_search WHERE articles_search MATCH ",
-            )
-            .bind::<Text, _>(fts5_query(query))
-            .sql(")"),
+            sql::<Bool>(id)
+                .sql(" IN (SELECT rowid FROM articles_search WHERE articles_search MATCH ")
+                .bind::<Text, _>(fts5_query(query))
+                .sql(")"),
         ),
         Backend::Postgres => Box::new(
             sql::<Bool>("articles.search @@ ")
