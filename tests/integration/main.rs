@@ -39,6 +39,7 @@ mod rights_expiry;
 mod roles;
 mod schema;
 mod search;
+mod search_languages;
 mod sitemaps;
 mod slug_history;
 mod source_terms;

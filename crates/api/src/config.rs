@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use quire_domain::search::SearchLanguage;
 use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
 
@@ -58,6 +59,9 @@ pub struct Config {
     /// The public address links in feeds and sitemaps start with, the publication's name and
     /// language, and how many addresses a sitemap file holds.
     pub syndication: SyndicationSettings,
+    /// The language search stems words for (`QUIRE_SEARCH_LANGUAGE`); the index is rebuilt at
+    /// start when it was built for another.
+    pub search_language: SearchLanguage,
 }
 
 impl Config {
@@ -72,7 +76,7 @@ impl Config {
     /// eight connections, one worker per core, a one-second response cache, a minute of public
     /// caching, no cross-origin callers, the default [`HttpLimits`] and query limits, GraphiQL
     /// and introspection on, any operation allowed, anonymous readers served, no REST rate
-    /// limit, and the default [`SyndicationSettings`].
+    /// limit, the default [`SyndicationSettings`] and English search.
     pub fn new(database: DatabaseUrl) -> Self {
         Self {
             bind: "127.0.0.1:8080".to_owned(),
@@ -92,6 +96,7 @@ impl Config {
             query_limits: QueryLimits::default(),
             api_rate_limit: 0,
             syndication: SyndicationSettings::default(),
+            search_language: SearchLanguage::default(),
         }
     }
 }

@@ -5,7 +5,7 @@ use std::net::TcpListener;
 use actix_web::dev::{Server, ServerHandle};
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
-use quire_persistence::store::settings;
+use quire_persistence::store::{articles, settings};
 use quire_persistence::{Store, StoreError};
 use secrecy::ExposeSecret;
 use tracing_actix_web::TracingLogger;
@@ -76,10 +76,12 @@ async fn settle_generated_secret(store: &Store) -> Result<String, StoreError> {
 }
 
 impl Application {
-    /// Opens and migrates the database, settles the signing secret, and binds the address.
+    /// Opens and migrates the database, rebuilds the search index if it was built for another
+    /// language, settles the signing secret, and binds the address.
     pub async fn build(config: Config) -> Result<Self, StartError> {
         let store = Store::open(&config.database, config.pool)?;
         store.migrate().await?;
+        articles::ensure_search_index(&store, config.search_language).await?;
         let secret = match &config.jwt_secret {
             Some(secret) => secret.expose_secret().to_owned(),
             None => settle_generated_secret(&store).await?,
@@ -92,7 +94,8 @@ impl Application {
         );
         let mut schema = graphql::builder(config.query_limits)
             .data(store.clone())
-            .data(auth.clone());
+            .data(auth.clone())
+            .data(config.search_language);
         if !config.introspection {
             schema = schema.extension(graphql::introspection::NoIntrospection);
         }
@@ -106,7 +109,12 @@ impl Application {
             cache: cache.clone(),
             store: store.clone(),
         });
-        let rest_state = rest::RestState::new(store.clone(), auth.clone(), config.api_rate_limit);
+        let rest_state = rest::RestState::new(
+            store.clone(),
+            auth.clone(),
+            config.api_rate_limit,
+            config.search_language,
+        );
         let feeds = web::Data::new(Syndication {
             store: store.clone(),
             auth: auth.clone(),

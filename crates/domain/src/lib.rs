@@ -19,6 +19,7 @@ pub mod policy;
 pub mod related;
 pub mod revision_diff;
 pub mod role;
+pub mod search;
 pub mod slug;
 pub mod status;
 pub mod text;

@@ -46,6 +46,9 @@
 //! - `QUIRE_PUBLICATION_LANGUAGE`: its ISO 639 language code (default `en`).
 //! - `QUIRE_SITEMAP_URLS_PER_FILE`: addresses per sitemap file before `/sitemap.xml` becomes an
 //!   index (default and maximum 50,000).
+//! - `QUIRE_SEARCH_LANGUAGE`: the language search stems words for, as an ISO 639-1 code or an
+//!   English name (default `en`; `none` stems nothing). Read by `serve` and `import`; a change
+//!   rebuilds the search index at the next start.
 //! - `QUIRE_LOG`: log filter such as `info` or `quire=debug,warn` (default `info`).
 //! - `QUIRE_LOG_FORMAT`: `text` (default) or `json`, one object per line.
 //!
@@ -62,6 +65,7 @@ use quire_api::graphql::limits::QueryLimits;
 use quire_api::http::caching::CachePolicy;
 use quire_api::http::cors;
 use quire_api::syndication::settings::{self, MAX_SITEMAP_URLS_PER_FILE, PublicUrl};
+use quire_domain::search::SearchLanguage;
 use quire_domain::{ArticleStatus, Role};
 use quire_persistence::{DatabaseUrl, PoolConfig};
 use secrecy::SecretString;
@@ -351,6 +355,23 @@ pub struct ServeArgs {
         value_parser = RangedI64ValueParser::<usize>::new().range(1..=MAX_SITEMAP_URLS_PER_FILE as i64)
     )]
     pub sitemap_urls_per_file: usize,
+    /// The language search stems words for.
+    #[command(flatten)]
+    pub search: SearchArgs,
+}
+
+/// The language search works in, shared by the commands that write the search index.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The language search stems words for, so `dockers` finds `docker`: an ISO 639-1 code
+    /// (`en`, `fr`, `de`, `es`, `pt`, `it`, `nl`, `ru`, …) or an English name; `none` stems
+    /// nothing. Changing it rebuilds the search index at the next start.
+    #[arg(
+        long = "search-language",
+        env = "QUIRE_SEARCH_LANGUAGE",
+        default_value = "en"
+    )]
+    pub language: SearchLanguage,
 }
 
 /// The origins of `QUIRE_CORS_ORIGINS`, checked; one value, since clap would read a list field
@@ -399,6 +420,9 @@ pub struct ImportArgs {
     /// name none become drafts).
     #[arg(long, value_enum)]
     pub status: Option<ImportStatusArg>,
+    /// The language the imported articles are indexed for search in.
+    #[command(flatten)]
+    pub search: SearchArgs,
 }
 
 /// `quire seed`.

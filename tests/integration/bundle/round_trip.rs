@@ -43,6 +43,14 @@ on_both_backends! {
         assert!(here.to_string().contains("“headline”"), "{here}");
         let writer = there.login(&newsroom.writer.email, &newsroom.writer.password).await;
         assert!(!writer.token.is_empty());
+
+        // The import indexed what it brought in: search finds the same, snippets alike.
+        let search = "{ articles(filter: { search: \"unicode 你好\" }) { nodes { title searchSnippet } } }";
+        let found_here = app.graphql_as(Some(&newsroom.editor.token), search, json!({})).await;
+        let found_there = there.graphql_as(Some(&editor.token), search, json!({})).await;
+        assert_eq!(found_here["data"]["articles"]["nodes"].as_array().map(Vec::len), Some(1), "{found_here}");
+        assert!(found_here.to_string().contains("<mark>你好</mark>"), "{found_here}");
+        assert_eq!(found_there["data"], found_here["data"]);
     }
 }
 

@@ -4,6 +4,7 @@ use async_graphql::Context;
 use chrono::{DateTime, Utc};
 use quire_domain::Viewer;
 use quire_domain::audit::Change;
+use quire_domain::search::SearchLanguage;
 use quire_persistence::store::articles::Visibility;
 use quire_persistence::store::audit;
 use quire_persistence::{DbConn, Store, StoreError};
@@ -31,6 +32,8 @@ pub trait ContextExt {
     fn auth(&self) -> &Auth;
     /// The request's loaders.
     fn loaders(&self) -> &Loaders;
+    /// The language searches are read in.
+    fn search_language(&self) -> SearchLanguage;
     /// What the viewer may see of the articles.
     fn visibility(&self) -> Visibility {
         let request = self.request();
@@ -53,6 +56,10 @@ impl ContextExt for Context<'_> {
 
     fn loaders(&self) -> &Loaders {
         self.data_unchecked::<Loaders>()
+    }
+
+    fn search_language(&self) -> SearchLanguage {
+        self.data::<SearchLanguage>().copied().unwrap_or_default()
     }
 }
 

@@ -34,7 +34,7 @@ pub async fn list(
 ) -> Result<HttpResponse, RestError> {
     let params: ArticleListParams = params::query(req.query_string())?;
     let request = params.page().request(ORDER.name())?;
-    let filter = params.filter()?;
+    let filter = params.filter(state.search_language())?;
     let reader = state.reader(&req).await?;
     let (visibility, now) = (reader.visibility, reader.now);
     let (page, mut relations) = state

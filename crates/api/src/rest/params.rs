@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use quire_domain::cursor::Cursor;
+use quire_domain::search::{SearchLanguage, SearchQuery};
 use quire_domain::slug;
 use quire_domain::validation::{ArgumentCheck, MAX_SEARCH};
 use quire_persistence::PageRequest;
@@ -132,7 +133,9 @@ pub struct ArticleListParams {
         pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"
     )]
     pub source: Option<String>,
-    /// Words that must all appear in the title, excerpt or body; blank means no search.
+    /// Words that must all appear in the title, excerpt or body, in any form of the word;
+    /// `"quoted words"` must appear together, `crane*` finds the words that begin with `crane`;
+    /// blank means no search.
     #[param(
         max_length = 500,
         pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"
@@ -156,7 +159,7 @@ impl ArticleListParams {
     }
 
     /// The filter, once every text passes the rules GraphQL's filter follows.
-    pub fn filter(self) -> Result<ArticleFilter, RestError> {
+    pub fn filter(self, language: SearchLanguage) -> Result<ArticleFilter, RestError> {
         let mut check = ArgumentCheck::default();
         for (field, value) in [
             ("tag", &self.tag),
@@ -177,7 +180,10 @@ impl ArticleListParams {
             source: self.source,
             published_after: instant("publishedAfter", self.published_after.as_deref())?,
             published_before: instant("publishedBefore", self.published_before.as_deref())?,
-            search: self.q.filter(|q| !q.trim().is_empty()),
+            search: self
+                .q
+                .filter(|q| !q.trim().is_empty())
+                .map(|q| SearchQuery::parse(&q, language)),
             ..ArticleFilter::default()
         })
     }

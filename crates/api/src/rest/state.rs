@@ -1,6 +1,7 @@
 //! What the REST routes share, and the one place that turns a request into a viewer.
 
 use actix_web::HttpRequest;
+use quire_domain::search::SearchLanguage;
 use quire_persistence::{DbConn, Store, StoreError};
 
 use super::error::RestError;
@@ -14,17 +15,24 @@ pub struct RestState {
     store: Store,
     auth: Auth,
     throttle: Option<ClientThrottle>,
+    search_language: SearchLanguage,
 }
 
 impl RestState {
     /// The state over `store` and `auth`, allowing each client address `rate_limit` requests a
-    /// minute (0: no limit).
-    pub fn new(store: Store, auth: Auth, rate_limit: u32) -> Self {
+    /// minute (0: no limit), searching in `search_language`.
+    pub fn new(store: Store, auth: Auth, rate_limit: u32, search_language: SearchLanguage) -> Self {
         Self {
             store,
             auth,
             throttle: ClientThrottle::per_minute(rate_limit),
+            search_language,
         }
+    }
+
+    /// The language searches are read in.
+    pub fn search_language(&self) -> SearchLanguage {
+        self.search_language
     }
 
     /// The per-client budget, when one is set.

@@ -30,3 +30,37 @@ pub fn get_or_init(conn: &mut DbConn, name: &str, initial: &str) -> Result<Strin
         Err(_) => stored(conn)?.ok_or(StoreError::NotFound("setting")),
     }
 }
+
+/// The stored value of `name`, if any.
+pub fn get(conn: &mut DbConn, name: &str) -> Result<Option<String>, StoreError> {
+    Ok(settings::table
+        .find(name)
+        .select(settings::value)
+        .first::<String>(conn)
+        .optional()?)
+}
+
+/// Stores `value` as `name`, replacing any value it had. Servers starting together may store
+/// the same setting at once: the one whose insert loses the race overwrites the winner's row
+/// instead of failing.
+pub fn set(conn: &mut DbConn, name: &str, value: &str) -> Result<(), StoreError> {
+    let overwrite = |conn: &mut DbConn| {
+        diesel::update(settings::table.find(name))
+            .set(settings::value.eq(value))
+            .execute(conn)
+    };
+    if overwrite(conn)? > 0 {
+        return Ok(());
+    }
+    // A savepoint, so losing the race leaves the outer transaction usable.
+    let inserted = conn.transaction(|conn| {
+        diesel::insert_into(settings::table)
+            .values((settings::name.eq(name), settings::value.eq(value)))
+            .execute(conn)
+    });
+    match inserted {
+        Ok(_) => Ok(()),
+        Err(error) if overwrite(conn)? == 0 => Err(error.into()),
+        Err(_) => Ok(()),
+    }
+}

@@ -73,6 +73,7 @@ pub fn config(args: ServeArgs, default_bind: &str) -> anyhow::Result<Config> {
             publication_name: args.publication_name,
             publication_language: args.publication_language,
         },
+        search_language: args.search.language,
         ..Config::new(args.database.parsed()?)
     })
 }

@@ -1,7 +1,10 @@
 //! Article lists: the filter and ordering inputs and the connection every list returns.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, Enum, InputObject};
 use chrono::{DateTime, Utc};
+use quire_domain::search::{SearchLanguage, SearchQuery};
 use quire_domain::slug;
 use quire_domain::validation::{ArgumentCheck, MAX_SEARCH};
 use quire_persistence::store::articles::{self, ArticleFilter, ArticleOrder};
@@ -35,42 +38,45 @@ pub struct ArticleFilterInput {
     /// Articles whose `rightsExpireAt` lies before this instant, ended ones included: what
     /// expires within the next N days, for editors (readers never see expired articles).
     pub rights_expire_before: Option<DateTime<Utc>>,
-    /// Words that must all appear in the title, excerpt or body. At most 500 characters.
+    /// Words that must all appear in the title, excerpt or body, in any form of the word
+    /// (`docker` finds `dockers`, `greves` finds `grèves`); `"quoted words"` must appear
+    /// together in that order, and `crane*` finds the words that begin with `crane`. At most
+    /// 500 characters.
     pub search: Option<String>,
 }
 
-impl TryFrom<ArticleFilterInput> for ArticleFilter {
-    type Error = ApiError;
-
-    /// The filter, once its texts pass the rules every text input follows.
-    fn try_from(input: ArticleFilterInput) -> Result<Self, ApiError> {
+impl ArticleFilterInput {
+    /// The filter, once its texts pass the rules every text input follows, its search read in
+    /// `language`.
+    pub fn into_filter(self, language: SearchLanguage) -> Result<ArticleFilter, ApiError> {
         let mut check = ArgumentCheck::default();
-        if let Some(tags) = &input.tags {
+        if let Some(tags) = &self.tags {
             check = check.texts("filter.tags", tags, slug::MAX_LEN);
         }
         for (field, value) in [
-            ("filter.author", &input.author),
-            ("filter.source", &input.source),
+            ("filter.author", &self.author),
+            ("filter.source", &self.source),
         ] {
             if let Some(value) = value {
                 check = check.text(field, value, slug::MAX_LEN);
             }
         }
-        if let Some(search) = &input.search {
+        if let Some(search) = &self.search {
             check = check.text("filter.search", search, MAX_SEARCH);
         }
         check.finish()?;
         Ok(ArticleFilter {
-            statuses: input
-                .status
-                .map(|s| s.into_iter().map(Into::into).collect()),
-            tags: input.tags,
-            author: input.author,
-            source: input.source,
-            published_after: input.published_after,
-            published_before: input.published_before,
-            rights_expire_before: input.rights_expire_before,
-            search: input.search.filter(|s| !s.trim().is_empty()),
+            statuses: self.status.map(|s| s.into_iter().map(Into::into).collect()),
+            tags: self.tags,
+            author: self.author,
+            source: self.source,
+            published_after: self.published_after,
+            published_before: self.published_before,
+            rights_expire_before: self.rights_expire_before,
+            search: self
+                .search
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| SearchQuery::parse(&s, language)),
             ..ArticleFilter::default()
         })
     }
@@ -118,6 +124,7 @@ pub async fn article_connection(
     let visibility = ctx.visibility();
     let now = ctx.request().now;
     let counted = filter.clone();
+    let search = filter.search.clone().map(Arc::new);
     let wanted = Wanted::of_connection(ctx.look_ahead());
     let (page, prefetched) = read(ctx, move |conn| {
         let page = articles::list(conn, &filter, order, &request, visibility, now)?;
@@ -137,5 +144,6 @@ pub async fn article_connection(
         visibility,
         now,
     };
-    Ok(ArticleConnection::new(page.map(ArticleNode::from), counter))
+    let nodes = page.map(|article| ArticleNode(Arc::new(article), search.clone()));
+    Ok(ArticleConnection::new(nodes, counter))
 }

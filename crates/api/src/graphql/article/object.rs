@@ -4,6 +4,7 @@ use async_graphql::{Context, Enum, ID, Object};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
+use quire_domain::search::{SearchQuery, article_snippet};
 use quire_domain::{Article, ArticleStatus, ArticleText, RelatedLimit};
 
 use super::contents::TableOfContentsEntry;
@@ -52,12 +53,13 @@ impl From<ArticleStatusValue> for ArticleStatus {
 }
 
 /// An article as GraphQL serves it; shared, since lists hand the same node to edges and nodes.
+/// An article found by a search carries the search, for its snippet.
 #[derive(Clone)]
-pub struct ArticleNode(pub Arc<Article>);
+pub struct ArticleNode(pub Arc<Article>, pub Option<Arc<SearchQuery>>);
 
 impl From<Article> for ArticleNode {
     fn from(article: Article) -> Self {
-        ArticleNode(Arc::new(article))
+        ArticleNode(Arc::new(article), None)
     }
 }
 
@@ -108,6 +110,23 @@ impl ArticleNode {
     /// Summary for listings: written by an editor or derived from the body.
     async fn excerpt(&self) -> &str {
         &self.0.excerpt
+    }
+
+    /// In a list with `filter.search`: about thirty words of the article around its best match,
+    /// as HTML to show under the title in search results: the matched words in `<mark>`,
+    /// everything else escaped, `…` where the text goes on. Null outside a search.
+    async fn search_snippet(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        let Some(search) = &self.1 else {
+            return Ok(None);
+        };
+        let text = self.text(ctx).await?;
+        Ok(Some(article_snippet(
+            &self.0.title,
+            &self.0.excerpt,
+            &text.body,
+            search,
+            ctx.search_language(),
+        )))
     }
 
     /// Markdown source.

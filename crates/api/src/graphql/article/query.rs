@@ -3,7 +3,7 @@
 use async_graphql::{Context, ID, Object};
 use quire_domain::ArticleId;
 use quire_domain::validation::ArgumentCheck;
-use quire_persistence::store::articles::{self, ArticleFilter};
+use quire_persistence::store::articles;
 
 use super::list::{ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection};
 use super::object::ArticleNode;
@@ -74,7 +74,9 @@ impl ArticleQuery {
         last: Option<i32>,
         before: Option<String>,
     ) -> async_graphql::Result<ArticleConnection> {
-        let filter = ArticleFilter::try_from(filter.unwrap_or_default())?;
+        let filter = filter
+            .unwrap_or_default()
+            .into_filter(ctx.search_language())?;
         Ok(article_connection(
             ctx,
             filter,

@@ -42,7 +42,9 @@ impl TrashQuery {
             .map_err(ApiError::from)?;
         let filter = ArticleFilter {
             trashed: true,
-            ..ArticleFilter::try_from(filter.unwrap_or_default())?
+            ..filter
+                .unwrap_or_default()
+                .into_filter(ctx.search_language())?
         };
         Ok(article_connection(
             ctx,

@@ -80,7 +80,9 @@ impl AuthorNode {
     ) -> async_graphql::Result<ArticleConnection> {
         let filter = ArticleFilter {
             author_id: Some(self.0.id),
-            ..ArticleFilter::try_from(filter.unwrap_or_default())?
+            ..filter
+                .unwrap_or_default()
+                .into_filter(ctx.search_language())?
         };
         Ok(article_connection(
             ctx,

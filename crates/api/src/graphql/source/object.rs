@@ -7,6 +7,7 @@ use quire_persistence::store::articles::ArticleFilter;
 use crate::graphql::article::{
     ArticleConnection, ArticleFilterInput, ArticleOrderInput, article_connection,
 };
+use crate::graphql::context::ContextExt;
 use crate::graphql::pagination::PageArgs;
 
 /// A source as GraphQL serves it.
@@ -77,7 +78,9 @@ impl SourceNode {
     ) -> async_graphql::Result<ArticleConnection> {
         let filter = ArticleFilter {
             source_id: Some(self.0.id),
-            ..ArticleFilter::try_from(filter.unwrap_or_default())?
+            ..filter
+                .unwrap_or_default()
+                .into_filter(ctx.search_language())?
         };
         Ok(article_connection(
             ctx,

@@ -68,7 +68,9 @@ impl TagNode {
     ) -> async_graphql::Result<ArticleConnection> {
         let filter = ArticleFilter {
             tag_id: Some(self.0.id),
-            ..ArticleFilter::try_from(filter.unwrap_or_default())?
+            ..filter
+                .unwrap_or_default()
+                .into_filter(ctx.search_language())?
         };
         Ok(article_connection(
             ctx,

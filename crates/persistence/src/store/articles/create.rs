@@ -102,6 +102,7 @@ pub(super) fn create_at_stage(
     set_tags(conn, id, &tag_ids)?;
     set_related(conn, id, &input.related_ids)?;
     let article = super::existing(conn, id)?;
+    super::search_index::index(conn, &article)?;
     revisions::record(conn, &article, created_by)?;
     Ok(article)
 }

@@ -3,9 +3,10 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use quire_domain::cursor::{Cursor, SortKey};
+use quire_domain::search::SearchQuery;
 use quire_domain::{Article, ArticleStatus, AuthorId, DomainError, SourceId, TagId};
 
-use super::search::{self, ArticleScore};
+use super::search::{self, ArticleScore, Reading};
 use super::visibility::{ArticlePredicate, Visibility, nothing, status_is};
 use crate::db::{Backend, Db, DbConn};
 use crate::error::StoreError;
@@ -38,8 +39,8 @@ pub struct ArticleFilter {
     /// Articles whose right to be shown ends before this instant (already ended included), for
     /// editors watching licences run out.
     pub rights_expire_before: Option<DateTime<Utc>>,
-    /// Words that must appear in the title, excerpt or body.
-    pub search: Option<String>,
+    /// A full-text search the articles must match in their title, excerpt or body.
+    pub search: Option<SearchQuery>,
     /// Lists the trash instead of the articles in use, for editors deciding what to restore.
     pub trashed: bool,
 }
@@ -72,11 +73,13 @@ impl ArticleOrder {
     }
 
     /// The ordering a list with `filter` really uses: relevance needs something to be relevant
-    /// to, so without a search it is newest first. Cursors carry this ordering's name.
+    /// to, so without a search (or one of no word) it is newest first. Cursors carry this
+    /// ordering's name.
     pub fn for_filter(self, filter: &ArticleFilter) -> Self {
-        match (self, &filter.search) {
-            (ArticleOrder::Relevance, None) => ArticleOrder::PublishedAtDesc,
-            (order, _) => order,
+        let has_words = filter.search.as_ref().is_some_and(|s| !s.is_empty());
+        match self {
+            ArticleOrder::Relevance if !has_words => ArticleOrder::PublishedAtDesc,
+            order => order,
         }
     }
 
@@ -106,9 +109,11 @@ impl ArticleOrder {
 
 type BoxedArticles<'a> = articles::BoxedQuery<'a, Db>;
 
-/// Articles matching `filter` that the viewer may see.
+/// Articles matching `filter` that the viewer may see; a search's matches are read as
+/// `reading` says.
 fn filtered<'a>(
     backend: Backend,
+    reading: Reading,
     filter: &ArticleFilter,
     visibility: Visibility,
     now: DateTime<Utc>,
@@ -185,8 +190,8 @@ fn filtered<'a>(
             ),
         );
     }
-    if let Some(text) = &filter.search {
-        query = query.filter(search::matches(backend, text));
+    if let Some(search) = &filter.search {
+        query = query.filter(search::matches(backend, search, reading));
     }
     query
 }
@@ -208,9 +213,11 @@ pub fn count(
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     let backend = backend_of(conn);
-    Ok(filtered(backend, filter, visibility, now)
-        .count()
-        .get_result(conn)?)
+    Ok(
+        filtered(backend, Reading::AllMatches, filter, visibility, now)
+            .count()
+            .get_result(conn)?,
+    )
 }
 
 /// Keeps rows strictly beyond `(key, id)` in the direction of travel.
@@ -243,14 +250,14 @@ fn bad_cursor(field: &'static str) -> StoreError {
 struct Ordering<'f> {
     order: ArticleOrder,
     backend: Backend,
-    search: Option<&'f str>,
+    search: Option<&'f SearchQuery>,
 }
 
 impl Ordering<'_> {
     /// The match score, for relevance; a constant otherwise.
     fn score(&self) -> ArticleScore {
         match (self.order, self.search) {
-            (ArticleOrder::Relevance, Some(text)) => search::score(self.backend, text),
+            (ArticleOrder::Relevance, Some(search)) => search::score(self.backend, search),
             _ => search::no_score(),
         }
     }
@@ -326,7 +333,7 @@ pub fn list(
     now: DateTime<Utc>,
 ) -> Result<Page<Article>, StoreError> {
     let backend = backend_of(conn);
-    let search = filter.search.as_deref();
+    let search = filter.search.as_ref();
     let order = order.for_filter(filter);
     let ordering = Ordering {
         order,
@@ -335,7 +342,11 @@ pub fn list(
     };
     // Paging from the end reads the list backwards, then `Page::assemble` restores its order.
     let reading_ascending = order.ascending() != page.from_end;
-    let mut query = filtered(backend, filter, visibility, now);
+    let reading = match order {
+        ArticleOrder::Relevance => Reading::AllMatches,
+        _ => Reading::AlongTheOrdering,
+    };
+    let mut query = filtered(backend, reading, filter, visibility, now);
     if let Some(after) = &page.after {
         query = ordering.bound(query, after, order.ascending(), "after")?;
     }

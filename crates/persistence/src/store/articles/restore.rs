@@ -53,6 +53,7 @@ pub fn restore(
         let raw: Vec<i64> = wanted.iter().map(|article| article.0).collect();
         let present: Vec<i64> = articles::table
             .filter(articles::id.eq_any(&raw))
+            .filter(super::in_use())
             .select(articles::id)
             .load(conn)?;
         changes.related_ids = Some(

@@ -77,6 +77,7 @@ pub fn update(
         }
         (None, _) => None,
     };
+    let text_changed = changes.title.is_some() || changes.body.is_some() || excerpt.is_some();
     let changeset = ArticleChangeset {
         slug: slug.map(Slug::into_string),
         title: changes.title.clone(),
@@ -123,6 +124,9 @@ pub fn update(
         set_related(conn, id, related)?;
     }
     let article = super::existing(conn, id)?;
+    if text_changed {
+        super::search_index::index(conn, &article)?;
+    }
     revisions::record(conn, &article, editor)?;
     Ok(article)
 }

@@ -1,7 +1,9 @@
 //! Articles from a bundle, a batch at a time: one statement finds which are stored already,
 //! six read those back to compare, and new rows, bylines, tags, former slugs, corrections and
 //! revisions go in with a multi-row insert each, whatever the batch size. Only articles that
-//! changed are written one statement each. The HTML and word count come computed by the
+//! changed are written one statement each. Search terms are written for every article the
+//! batch stores, in one statement on PostgreSQL and two per article on SQLite, whose FTS5 table
+//! takes rows one at a time. The HTML and word count come computed by the
 //! reader; the sort key is the publication instant, or the creation instant until there is one.
 //!
 //! The bundle wins for an article it carries: its former slugs and corrections replace the
@@ -13,6 +15,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use quire_domain::bundle::ArticleRecord;
 use quire_domain::markdown::RenderedBody;
+use quire_domain::search::IndexTerms;
 
 use super::super::BundleError;
 use super::super::article_records;
@@ -24,6 +27,7 @@ use crate::schema::{
     article_authors, article_corrections, article_related, article_revisions, article_slugs,
     article_tags, articles,
 };
+use crate::store::articles::search_index;
 use crate::time::naive;
 
 /// Most bind parameters in one statement, under both backends' limits (SQLite 32,766,
@@ -395,6 +399,16 @@ fn write(
         written.extend(changed);
     }
     refuse_taken_history(conn, &written)?;
+    let language = import.search_language;
+    let terms: Vec<(i64, IndexTerms)> = written
+        .iter()
+        .map(|(id, article)| {
+            let record = &article.record;
+            let terms = IndexTerms::of(&record.title, &record.excerpt, &record.body, language);
+            (*id, terms)
+        })
+        .collect();
+    search_index::write(conn, &terms)?;
     insert_links(conn, &written)
 }
 

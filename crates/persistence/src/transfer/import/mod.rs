@@ -31,6 +31,7 @@ use std::sync::mpsc::{Receiver, sync_channel};
 
 use quire_domain::bundle::{ArticleRecord, BundleHeader, RelatedRecord};
 use quire_domain::markdown::RenderedBody;
+use quire_domain::search::SearchLanguage;
 
 use super::BundleError;
 use super::directory::Directory;
@@ -38,6 +39,7 @@ use super::lines::{Lines, MAX_HEADER_BYTES};
 use super::summary::BundleSummary;
 use crate::db::DbConn;
 use crate::error::StoreError;
+use crate::store::articles::search_index;
 use reading::{Item, Parsed};
 
 /// Articles written per batch.
@@ -116,6 +118,8 @@ struct Import {
     /// Articles of this file that had "also read" links before it came: those the file gives
     /// no list for lose them, since the bundle's state has none.
     had_related: HashSet<i64>,
+    /// The language the search index holds terms of, for the articles written.
+    search_language: SearchLanguage,
 }
 
 impl Import {
@@ -131,6 +135,7 @@ impl Import {
             article_lines: HashMap::new(),
             related_lines: HashMap::new(),
             had_related: HashSet::new(),
+            search_language: search_index::indexed_language(conn)?,
         })
     }
 

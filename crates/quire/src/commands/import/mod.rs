@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use quire_domain::{ArticleStatus, time};
 use quire_persistence::Store;
-use quire_persistence::store::articles::{ImportOutcome, KnownNames};
+use quire_persistence::store::articles::{self, ImportOutcome, KnownNames};
 use quire_persistence::store::for_bulk_writes;
 
 use crate::cli::ImportArgs;
@@ -38,6 +38,9 @@ pub async fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let listed = files::collect(&args.paths);
     let store = super::open(&args.database)?;
     store.migrate().await?;
+    if !args.dry_run {
+        articles::ensure_search_index(&store, args.search.language).await?;
+    }
     let mut progress = Progress::start(listed.files.len() + listed.unreadable.len(), args.dry_run);
     for (path, reason) in &listed.unreadable {
         progress.file(path, FileReport::Failed { line: None, reason });
