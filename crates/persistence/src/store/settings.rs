@@ -40,11 +40,25 @@ pub fn get(conn: &mut DbConn, name: &str) -> Result<Option<String>, StoreError> 
         .optional()?)
 }
 
-/// Stores `value` as `name`, replacing any value it had.
+/// Stores `value` as `name`, replacing any value it had. Servers setting it together all
+/// succeed, the last one's value staying.
 pub fn set(conn: &mut DbConn, name: &str, value: &str) -> Result<(), StoreError> {
-    diesel::delete(settings::table.find(name)).execute(conn)?;
-    diesel::insert_into(settings::table)
-        .values((settings::name.eq(name), settings::value.eq(value)))
-        .execute(conn)?;
+    let update = |conn: &mut DbConn| {
+        diesel::update(settings::table.find(name))
+            .set(settings::value.eq(value))
+            .execute(conn)
+    };
+    if update(conn)? > 0 {
+        return Ok(());
+    }
+    // A savepoint, so losing the race to insert leaves the outer transaction usable.
+    let inserted = conn.transaction(|conn| {
+        diesel::insert_into(settings::table)
+            .values((settings::name.eq(name), settings::value.eq(value)))
+            .execute(conn)
+    });
+    if inserted.is_err() {
+        update(conn)?;
+    }
     Ok(())
 }
