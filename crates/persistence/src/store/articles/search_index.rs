@@ -27,6 +27,9 @@ const SETTING: &str = "search_index";
 /// Raised whenever terms are derived differently, so indexes built before are rebuilt.
 const FORMAT: u32 = 1;
 
+/// The advisory lock key that rebuilding servers take turns on ("quire ix" in ASCII).
+const REBUILD_LOCK: i64 = 0x7175_6972_6520_6978;
+
 /// Articles indexed per transaction while rebuilding, so a large index is rebuilt without one
 /// long transaction holding everything.
 const REBUILD_BATCH: i64 = 500;
@@ -160,12 +163,23 @@ struct Batch {
     count: u64,
 }
 
-/// Indexes the next [`REBUILD_BATCH`] articles after id `after`, in id order.
+/// Indexes the next [`REBUILD_BATCH`] articles after id `after`, in id order. Servers
+/// rebuilding together on PostgreSQL take turns batch by batch rather than lock the same rows
+/// in different orders, and a server stops once another has finished the rebuild.
 fn reindex_after(
     conn: &mut DbConn,
     after: i64,
     language: SearchLanguage,
 ) -> Result<Batch, StoreError> {
+    if let DbConn::Postgres(_) = conn {
+        conn.batch_execute(&format!("SELECT pg_advisory_xact_lock({REBUILD_LOCK})"))?;
+    }
+    if settings::get(conn, SETTING)?.as_deref() == Some(record_of(language).as_str()) {
+        return Ok(Batch {
+            last: None,
+            count: 0,
+        });
+    }
     let rows: Vec<(i64, String, String, String)> = articles::table
         .filter(articles::id.gt(after))
         .order_by(articles::id)
