@@ -4,6 +4,7 @@
 
 pub mod db;
 pub mod error;
+mod fixed_sql;
 pub mod migrate;
 pub mod page;
 pub mod pool;

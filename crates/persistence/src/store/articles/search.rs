@@ -84,7 +84,7 @@ pub(crate) fn score(backend: Backend, query: &SearchQuery) -> ArticleScore {
 
 /// A score that ranks everything alike, for orderings that do not use one.
 pub(crate) fn no_score() -> ArticleScore {
-    Box::new(sql::<Double>("0.0"))
+    Box::new(crate::fixed_sql::EqualScore)
 }
 
 /// `query` in FTS5's syntax: each clause a quoted phrase (`"crane operators"`, `"起 重 机"`), a

@@ -7,13 +7,13 @@
 //! article in the trash, except editors listing the trash itself.
 
 use chrono::{DateTime, Utc};
-use diesel::dsl::sql;
 use diesel::expression::BoxableExpression;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use quire_domain::{ArticleStatus, ReadScope, UserId, Viewer};
 
 use crate::db::Db;
+use crate::fixed_sql::{LiveStatuses, NoRow};
 use crate::schema::{article_authors, articles, authors};
 use crate::time::naive;
 
@@ -71,18 +71,13 @@ impl Visibility {
     }
 }
 
-/// The statuses of articles that are, or will be, live, as SQL. Written out rather than bound,
-/// so the planner matches it to the partial index `articles_live_idx` and reads the newest live
-/// articles in index order instead of sorting every published row.
-const LIVE_STATUSES: &str = "articles.status IN ('PUBLISHED', 'SCHEDULED')";
-
 /// Articles live at `now`: published, or scheduled for an instant already past, and with the
 /// right to show them not yet ended. For these two statuses `sort_at` always equals
 /// `published_at`, so the time test is a range on the same index; the rights test is a filter
 /// on the rows it finds. Unboxed, so it also applies to joins that include `articles`.
 #[diesel::dsl::auto_type]
 pub(crate) fn live_at(now: chrono::NaiveDateTime) -> _ {
-    let live: diesel::expression::SqlLiteral<Bool> = sql::<Bool>(LIVE_STATUSES);
+    let live: LiveStatuses = LiveStatuses;
     let in_use: in_use = in_use();
     live.and(articles::sort_at.le(now))
         .and(
@@ -163,5 +158,49 @@ pub(crate) fn status_is(status: ArticleStatus, now: DateTime<Utc>) -> ArticlePre
 
 /// A condition no row meets, as the start of an `OR` chain.
 pub(crate) fn nothing() -> ArticlePredicate {
-    Box::new(sql::<Bool>("1 = 0"))
+    Box::new(NoRow)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use diesel::prelude::*;
+    use diesel::query_builder::QueryFragment;
+
+    use super::{Visibility, live_at};
+    use crate::db::Db;
+    use crate::schema::articles;
+
+    fn preparable(query: &dyn QueryFragment<Db>, backend: &Db) -> bool {
+        query.is_safe_to_cache_prepared(backend).unwrap_or(false)
+    }
+
+    /// Every public read filters through these conditions: a fragment in them that the
+    /// statement cache refuses would have every such read parsed and planned afresh.
+    #[test]
+    fn visibility_leaves_statements_preparable() {
+        let now = DateTime::UNIX_EPOCH;
+        let user = quire_domain::UserId(1);
+        let backends = [
+            ("PostgreSQL", Db::Postgres(diesel::pg::Pg)),
+            ("SQLite", Db::Sqlite(diesel::sqlite::Sqlite)),
+        ];
+        for (name, backend) in backends {
+            for visibility in [
+                Visibility::Everything,
+                Visibility::AllButArchived,
+                Visibility::Public(now),
+                Visibility::PublicOrOwnDrafts { now, user },
+            ] {
+                let query = articles::table
+                    .filter(visibility.predicate())
+                    .select(articles::id);
+                assert!(preparable(&query, &backend), "{visibility:?} on {name}");
+            }
+            let joined = articles::table
+                .filter(live_at(now.naive_utc()))
+                .select(articles::id);
+            assert!(preparable(&joined, &backend), "live_at on {name}");
+        }
+    }
 }
