@@ -141,3 +141,34 @@ on_both_backends! {
         assert_eq!(trash["data"]["trashedArticles"]["nodes"][0]["status"], "DRAFT", "{trash}");
     }
 }
+
+on_both_backends! {
+    async fn a_delete_racing_an_edit_never_shares_its_version(app: TestApp) {
+        let editor = app.user(Role::Editor).await;
+        let token = editor.token.as_str();
+        for round in 0..5 {
+            let id = created(&app, token, &format!("Race {round}")).await;
+            let edit = app.graphql_as(Some(token), "mutation($id: ID!) {
+                updateArticle(id: $id, expectedVersion: 1, input: { body: \"Edited.\" }) { id } }", json!({ "id": id }));
+            let delete = app.graphql_as(Some(token), DELETE, json!({ "id": id }));
+            let (edited, deleted) = tokio::join!(edit, delete);
+            for r in [&edited, &deleted] {
+                assert!(
+                    r["errors"].is_null() || matches!(error_code(r), Some("CONFLICT" | "NOT_FOUND")),
+                    "{r}"
+                );
+            }
+            let log = app.graphql_as(Some(token), "query($id: ID!) {
+                auditLog(filter: { recordType: ARTICLE, recordId: $id }) { nodes { versionAfter } } }", json!({ "id": id })).await;
+            let mut versions: Vec<i64> = log["data"]["auditLog"]["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n["versionAfter"].as_i64().unwrap())
+                .collect();
+            let written = versions.len();
+            versions.dedup();
+            assert_eq!(versions.len(), written, "two writes counted at one version: {log}");
+        }
+    }
+}

@@ -11,7 +11,8 @@ use crate::schema::articles;
 use crate::time::naive;
 
 /// Moves an article in use to the trash, as a new version. Its slug stays taken, so a restored
-/// article comes back at the same address.
+/// article comes back at the same address. A write that changed the article since it was read
+/// here wins, and this one is refused as stale rather than counted at the same version.
 pub fn trash(
     conn: &mut DbConn,
     id: ArticleId,
@@ -20,13 +21,22 @@ pub fn trash(
 ) -> Result<Article, StoreError> {
     let current = super::existing(conn, id)?;
     authorize(&current)?;
-    diesel::update(articles::table.filter(articles::id.eq(id.0)))
-        .set((
-            articles::trashed_at.eq(Some(naive(now))),
-            articles::updated_at.eq(naive(now)),
-            articles::version.eq(current.version + 1),
-        ))
-        .execute(conn)?;
+    let moved = diesel::update(
+        articles::table
+            .filter(articles::id.eq(id.0))
+            .filter(articles::version.eq(current.version)),
+    )
+    .set((
+        articles::trashed_at.eq(Some(naive(now))),
+        articles::updated_at.eq(naive(now)),
+        articles::version.eq(current.version + 1),
+    ))
+    .execute(conn)?;
+    if moved == 0 {
+        return Err(StoreError::Stale {
+            current: super::existing(conn, id)?.version,
+        });
+    }
     trashed(conn, id)
 }
 
@@ -37,13 +47,20 @@ pub fn restore_from_trash(
     now: DateTime<Utc>,
 ) -> Result<Article, StoreError> {
     let current = trashed(conn, id)?;
-    diesel::update(articles::table.filter(articles::id.eq(id.0)))
-        .set((
-            articles::trashed_at.eq(None::<chrono::NaiveDateTime>),
-            articles::updated_at.eq(naive(now)),
-            articles::version.eq(current.version + 1),
-        ))
-        .execute(conn)?;
+    let restored = diesel::update(
+        articles::table
+            .filter(articles::id.eq(id.0))
+            .filter(articles::version.eq(current.version)),
+    )
+    .set((
+        articles::trashed_at.eq(None::<chrono::NaiveDateTime>),
+        articles::updated_at.eq(naive(now)),
+        articles::version.eq(current.version + 1),
+    ))
+    .execute(conn)?;
+    if restored == 0 {
+        return Err(StoreError::NotFound("article in the trash"));
+    }
     super::existing(conn, id)
 }
 
