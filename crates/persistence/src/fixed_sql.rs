@@ -2,8 +2,8 @@
 //! mark a whole statement as unsafe to prepare ahead, since their text may differ from call to
 //! call; one of them in the visibility predicate was enough to have PostgreSQL parse and plan,
 //! and SQLite compile, every public read afresh. These fragments never change, so each is its
-//! own type with a static query id, and the statements holding them are prepared once per
-//! connection.
+//! own type with a static query id, and the statements holding them can be prepared once per
+//! connection (on SQLite, unless they also hold an `IN` list of varying length).
 
 use diesel::backend::Backend;
 use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping};
