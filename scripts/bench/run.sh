@@ -39,6 +39,7 @@ QUIRE="${QUIRE_BIN:-target/release/quire}"
 if [ -z "${QUIRE_BIN:-}" ]; then cargo build --release -q -p quire; fi
 python3 ../shared/bench/gen_dataset.py --articles "$ARTICLES" --out "$WORK/dataset.json" >&2
 python3 "$PEER/workloads.py" "$WORK/dataset.json" "$WORK/requests" >&2
+python3 scripts/bench/dataset_to_bundle.py "$WORK/dataset.json" "$WORK/bundle.jsonl" >&2
 
 declare -A URL PID
 start_quire() {
@@ -50,17 +51,14 @@ start_quire() {
             database="${PG_ADMIN%/*}/quire_bench_$$"
             ;;
     esac
-    echo 'bench password 123' | "$QUIRE" --log warn user create --database "$database" \
-        --email bench@example.com --name Bench --role editor --password-stdin >/dev/null
+    "$QUIRE" --log warn import --database "$database" "$WORK/bundle.jsonl" >&2
     QUIRE_LOG=warn "$QUIRE" serve --database "$database" --bind 127.0.0.1:0 \
         >"$WORK/$system.out" 2>"$WORK/$system.err" &
     PID[$system]=$!
     PIDS+=("$!")
-    for _ in $(seq 1 100); do grep -q 'serving' "$WORK/$system.out" && break; sleep 0.1; done
+    for _ in $(seq 1 600); do grep -q 'serving' "$WORK/$system.out" && break; sleep 0.1; done
     URL[$system]="$(grep -o 'http://[^ ]*' "$WORK/$system.out" | sed 's#/graphql$##')"
-    echo "== Quire on $system at ${URL[$system]}: loading $ARTICLES articles" >&2
-    python3 scripts/bench/load.py --url "${URL[$system]}/graphql" --email bench@example.com \
-        --password 'bench password 123' --dataset "$WORK/dataset.json" --slugs "$WORK/slugs.txt"
+    echo "== Quire on $system at ${URL[$system]}: $ARTICLES articles imported" >&2
     # A database in service has planner statistics; a freshly bulk-loaded one does not yet.
     if [ "$system" = postgres ]; then psql "$database" -qc "VACUUM ANALYZE"; fi
     reset_peak "${PID[$system]}"

@@ -3,7 +3,7 @@
 //! call; one of them in the visibility predicate was enough to have PostgreSQL parse and plan,
 //! and SQLite compile, every public read afresh. These fragments never change, so each is its
 //! own type with a static query id, and the statements holding them can be prepared once per
-//! connection (on SQLite, unless they also hold an `IN` list of varying length).
+//! connection (on SQLite, unless they also hold diesel's `IN` list, which `key_list` replaces).
 
 use diesel::backend::Backend;
 use diesel::expression::{AppearsOnTable, Expression, SelectableExpression, ValidGrouping};

@@ -5,6 +5,7 @@
 pub mod db;
 pub mod error;
 mod fixed_sql;
+mod key_list;
 pub mod migrate;
 pub mod page;
 pub mod pool;

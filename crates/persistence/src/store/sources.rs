@@ -9,6 +9,7 @@ use quire_domain::{Source, SourceFields, SourceId};
 use super::named::named_table;
 use crate::db::DbConn;
 use crate::error::StoreError;
+use crate::key_list::one_of;
 use crate::rows::SourceRow;
 use crate::schema::sources;
 use crate::store::slugs::insert_with_slug;
@@ -30,7 +31,7 @@ pub fn by_ids(
     ids: &[SourceId],
 ) -> Result<HashMap<SourceId, Source>, StoreError> {
     let rows: Vec<SourceRow> = sources::table
-        .filter(sources::id.eq_any(ids.iter().map(|id| id.0).collect::<Vec<_>>()))
+        .filter(one_of(sources::id, ids.iter().map(|id| id.0).collect()))
         .select(SourceRow::as_select())
         .load(conn)?;
     Ok(rows

@@ -10,6 +10,7 @@ use super::articles::{Visibility, in_use, live_at, live_or_own_draft, not_archiv
 use super::named::named_table;
 use crate::db::DbConn;
 use crate::error::StoreError;
+use crate::key_list::one_of;
 use crate::rows::TagRow;
 use crate::schema::{article_tags, articles, tags};
 use crate::store::slugs::{NewSlug, insert_with_slug};
@@ -26,7 +27,10 @@ pub fn article_counts(
 ) -> Result<HashMap<TagId, i64>, StoreError> {
     let mut query = article_tags::table
         .inner_join(articles::table)
-        .filter(article_tags::tag_id.eq_any(ids.iter().map(|id| id.0).collect::<Vec<_>>()))
+        .filter(one_of(
+            article_tags::tag_id,
+            ids.iter().map(|id| id.0).collect(),
+        ))
         .group_by(article_tags::tag_id)
         .select((article_tags::tag_id, diesel::dsl::count_star()))
         .into_boxed();

@@ -8,6 +8,7 @@ use quire_domain::{NewUser, User, UserId};
 
 use crate::db::DbConn;
 use crate::error::StoreError;
+use crate::key_list::one_of;
 use crate::rows::UserRow;
 use crate::schema::users;
 use crate::time::naive;
@@ -48,7 +49,7 @@ pub fn by_id(conn: &mut DbConn, id: UserId) -> Result<Option<User>, StoreError> 
 pub fn by_ids(conn: &mut DbConn, ids: &[UserId]) -> Result<HashMap<UserId, User>, StoreError> {
     let raw: Vec<i64> = ids.iter().map(|id| id.0).collect();
     users::table
-        .filter(users::id.eq_any(raw))
+        .filter(one_of(users::id, raw))
         .select(UserRow::as_select())
         .load(conn)?
         .into_iter()

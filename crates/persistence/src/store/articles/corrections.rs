@@ -10,6 +10,7 @@ use quire_domain::{Article, ArticleId, Correction, CorrectionText, UserId};
 
 use crate::db::DbConn;
 use crate::error::StoreError;
+use crate::key_list::one_of;
 use crate::schema::{article_corrections as corrections, articles};
 use crate::store::revisions;
 use crate::time::{naive, utc};
@@ -57,7 +58,10 @@ pub fn for_articles(
     ids: &[ArticleId],
 ) -> Result<HashMap<ArticleId, Vec<Correction>>, StoreError> {
     let rows: Vec<(i64, String, chrono::NaiveDateTime)> = corrections::table
-        .filter(corrections::article_id.eq_any(ids.iter().map(|id| id.0).collect::<Vec<_>>()))
+        .filter(one_of(
+            corrections::article_id,
+            ids.iter().map(|id| id.0).collect(),
+        ))
         .order_by((corrections::article_id, corrections::id))
         .select((
             corrections::article_id,

@@ -9,6 +9,7 @@ use quire_domain::{Article, ArticleId, Author, AuthorId, DomainError, Tag, TagId
 use super::visibility::{Visibility, bylined_by, in_use, live_at, live_or_own_draft, not_archived};
 use crate::db::DbConn;
 use crate::error::StoreError;
+use crate::key_list::one_of;
 use crate::rows::{ArticleRow, AuthorRow, TagRow};
 use crate::schema::{article_authors, article_related, article_tags, articles, authors, tags};
 use crate::time::naive;
@@ -38,7 +39,7 @@ pub fn authors_of(
 ) -> Result<HashMap<ArticleId, Vec<Author>>, StoreError> {
     let rows: Vec<(i64, AuthorRow)> = article_authors::table
         .inner_join(authors::table)
-        .filter(article_authors::article_id.eq_any(raw(ids)))
+        .filter(one_of(article_authors::article_id, raw(ids)))
         .order_by((article_authors::article_id, article_authors::position))
         .select((article_authors::article_id, AuthorRow::as_select()))
         .load(conn)?;
@@ -59,7 +60,7 @@ pub fn tags_of(
 ) -> Result<HashMap<ArticleId, Vec<Tag>>, StoreError> {
     let rows: Vec<(i64, TagRow)> = article_tags::table
         .inner_join(tags::table)
-        .filter(article_tags::article_id.eq_any(raw(ids)))
+        .filter(one_of(article_tags::article_id, raw(ids)))
         .order_by((article_tags::article_id, article_tags::position))
         .select((article_tags::article_id, TagRow::as_select()))
         .load(conn)?;
@@ -83,7 +84,7 @@ pub fn curated_related_of(
 ) -> Result<HashMap<ArticleId, Vec<Article>>, StoreError> {
     let query = article_related::table
         .inner_join(articles::table.on(articles::id.eq(article_related::related_id)))
-        .filter(article_related::article_id.eq_any(raw(ids)))
+        .filter(one_of(article_related::article_id, raw(ids)))
         .order_by((article_related::article_id, article_related::position))
         .select((article_related::article_id, ArticleRow::as_select()));
     // Fixed shapes rather than one boxed query, so PostgreSQL plans the statement once.

@@ -10,6 +10,7 @@ use super::search::{self, ArticleScore, Reading};
 use super::visibility::{ArticlePredicate, Visibility, nothing, status_is};
 use crate::db::{Backend, Db, DbConn};
 use crate::error::StoreError;
+use crate::key_list::one_of;
 use crate::page::{Page, PageRequest};
 use crate::rows::ArticleRow;
 use crate::schema::{article_authors, article_tags, articles, authors, sources, tags};
@@ -133,7 +134,7 @@ fn filtered<'a>(
     if let Some(slugs) = &filter.tags {
         let tagged = article_tags::table
             .inner_join(tags::table)
-            .filter(tags::slug.eq_any(slugs.clone()))
+            .filter(one_of(tags::slug, slugs.clone()))
             .select(article_tags::article_id);
         query = query.filter(articles::id.eq_any(tagged));
     }

@@ -39,6 +39,7 @@ use quire_domain::{Article, ArticleId, ArticleText};
 
 use crate::db::DbConn;
 use crate::error::StoreError;
+use crate::key_list::one_of;
 use crate::rows::{ArticleRow, ArticleTextRow};
 use crate::schema::articles;
 use crate::time::naive;
@@ -107,7 +108,7 @@ pub fn texts_of(
     ids: &[ArticleId],
 ) -> Result<HashMap<ArticleId, ArticleText>, StoreError> {
     let rows: Vec<(i64, ArticleTextRow)> = articles::table
-        .filter(articles::id.eq_any(ids.iter().map(|id| id.0).collect::<Vec<_>>()))
+        .filter(one_of(articles::id, ids.iter().map(|id| id.0).collect()))
         .select((articles::id, ArticleTextRow::as_select()))
         .load(conn)?;
     Ok(rows

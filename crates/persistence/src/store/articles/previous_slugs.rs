@@ -21,6 +21,7 @@ use super::Visibility;
 use super::visibility::{in_use, live_at, live_or_own_draft, not_archived};
 use crate::db::DbConn;
 use crate::error::StoreError;
+use crate::key_list::one_of;
 use crate::rows::{ArticleRow, ArticleTextRow};
 use crate::schema::{article_slugs, articles};
 use crate::store::slugs::prefix_pattern;
@@ -113,7 +114,10 @@ pub fn previous_slugs_of(
     ids: &[ArticleId],
 ) -> Result<HashMap<ArticleId, Vec<String>>, StoreError> {
     let rows: Vec<(i64, String)> = article_slugs::table
-        .filter(article_slugs::article_id.eq_any(ids.iter().map(|id| id.0).collect::<Vec<_>>()))
+        .filter(one_of(
+            article_slugs::article_id,
+            ids.iter().map(|id| id.0).collect(),
+        ))
         .order_by((article_slugs::retired_at.asc(), article_slugs::slug.asc()))
         .select((article_slugs::article_id, article_slugs::slug))
         .load(conn)?;

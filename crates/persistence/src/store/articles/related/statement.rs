@@ -3,8 +3,7 @@
 //! Written once for both backends: plain SQL with common table expressions and `ROW_NUMBER()`,
 //! which SQLite (3.25 and later) and PostgreSQL share. The parts that decide *which* articles
 //! qualify are not written here but rendered from the query builder's own conditions: the page
-//! (`articles.id IN …`, one array parameter on PostgreSQL, so a page of any length is planned
-//! once), what the viewer may open (the editors' choices, [`Visibility::predicate`]) and what
+//! ([`one_of`], so a page of any length is prepared once), what the viewer may open (the editors' choices, [`Visibility::predicate`]) and what
 //! is live ([`live_at`], for the articles filled in). Whatever those conditions learn, such as a
 //! new reason to hide an article, applies here too.
 //!
@@ -43,6 +42,7 @@ use quire_domain::validation::MAX_LINKS;
 
 use super::super::visibility::{ArticlePredicate, live_at};
 use crate::db::{Backend, Db, DbConn};
+use crate::key_list::{OneOf, one_of};
 use crate::rows::ArticleRow;
 use crate::schema::articles;
 
@@ -63,7 +63,7 @@ pub const CANDIDATES_PER_GROUP: i64 = 100;
 /// The related articles of the articles in `keys`, at most `limit` each.
 pub(super) struct Related {
     backend: Backend,
-    page: diesel::dsl::EqAny<articles::id, Vec<i64>>,
+    page: OneOf<articles::id>,
     curated: ArticlePredicate,
     live: live_at,
     limit: i64,
@@ -91,7 +91,7 @@ impl Related {
     ) -> Self {
         Self {
             backend,
-            page: articles::id.eq_any(keys),
+            page: one_of(articles::id, keys),
             curated,
             live: live_at(now),
             limit,
