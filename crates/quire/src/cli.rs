@@ -8,7 +8,8 @@
 //!   when unset.
 //! - `QUIRE_DATABASE_WAIT`: seconds to wait for an unreachable PostgreSQL server at start,
 //!   with one line per attempt (default 10; 0 tries once).
-//! - `QUIRE_POOL_SIZE`: database connections to keep open (default 16).
+//! - `QUIRE_POOL_SIZE`: database connections to keep open (default 16 on PostgreSQL; on SQLite
+//!   twice the cores, from 4 to 16).
 //! - `QUIRE_POOL_TIMEOUT_MS`: how long a request waits for a database connection before it is
 //!   answered `UNAVAILABLE` (default 2000).
 //! - `QUIRE_WORKERS`: HTTP worker threads (default 0, one per core).
@@ -265,9 +266,10 @@ pub struct ServeArgs {
     /// Access-token signing secret; generated once and kept in the database when unset.
     #[arg(long, env = "QUIRE_JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<SecretString>,
-    /// Database connections to keep open.
-    #[arg(long, env = "QUIRE_POOL_SIZE", default_value_t = 16)]
-    pub pool_size: u32,
+    /// Database connections to keep open (default 16 on PostgreSQL; on SQLite twice the
+    /// cores, from 4 to 16).
+    #[arg(long, env = "QUIRE_POOL_SIZE")]
+    pub pool_size: Option<u32>,
     /// Milliseconds a request waits for a database connection before it is answered
     /// `UNAVAILABLE`.
     #[arg(long, env = "QUIRE_POOL_TIMEOUT_MS", default_value_t = 2000)]
