@@ -16,6 +16,9 @@ use crate::rows::ArticleRow;
 use crate::schema::{article_authors, article_tags, articles, authors, sources, tags};
 use crate::time::{naive, utc};
 
+#[cfg(test)]
+mod plans;
+
 /// Which articles a list holds. Every condition given must hold.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleFilter {

@@ -1,0 +1,199 @@
+//! The public lists read PostgreSQL through an index: the planner is asked, through `EXPLAIN`,
+//! how it would run each list statement exactly as [`super::list`] builds it, over a catalogue
+//! large enough that reading the whole table would be its worst choice, and no plan may scan
+//! `articles` from end to end. A new filter, ordering or visibility rule that loses the index
+//! fails here rather than in production, where it would only show as pages slowing down as the
+//! archive grows.
+
+use chrono::{DateTime, Utc};
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use quire_domain::{AuthorId, SourceId, TagId};
+
+use super::{
+    ArticleFilter, ArticleOrder, ArticleRow, Backend, Db, DbConn, Ordering, Reading, Visibility,
+    filtered,
+};
+use crate::db::DatabaseUrl;
+
+/// A statement prefixed with `EXPLAIN`, its parameters bound as they would be.
+struct Explain<Q>(Q);
+
+impl<Q: QueryFragment<Db>> QueryFragment<Db> for Explain<Q> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Db>) -> QueryResult<()> {
+        out.push_sql("EXPLAIN ");
+        self.0.walk_ast(out.reborrow())
+    }
+}
+
+impl<Q> QueryId for Explain<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q> Query for Explain<Q> {
+    type SqlType = diesel::sql_types::Text;
+}
+
+impl<Q> RunQueryDsl<DbConn> for Explain<Q> {}
+
+/// A fresh PostgreSQL database on the test server, dropped at the end.
+struct Scratch {
+    admin: String,
+    name: String,
+}
+
+impl Scratch {
+    fn create() -> (Self, DbConn) {
+        let admin = std::env::var("QUIRE_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+        let name = format!(
+            "quire_plans_{}_{}",
+            std::process::id(),
+            Utc::now().timestamp_micros()
+        );
+        let mut server = DatabaseUrl::parse(&admin)
+            .expect("a PostgreSQL URL")
+            .connect()
+            .unwrap_or_else(|e| panic!("PostgreSQL at {admin} is needed for plan tests: {e}"));
+        server
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create the scratch database");
+        let (base, _) = admin.rsplit_once('/').expect("a URL with a database");
+        let mut conn = DatabaseUrl::parse(&format!("{base}/{name}"))
+            .expect("a PostgreSQL URL")
+            .connect()
+            .expect("connect to the scratch database");
+        crate::migrate::run_pending(&mut conn).expect("migrations");
+        (Self { admin, name }, conn)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if let Ok(Ok(mut server)) = DatabaseUrl::parse(&self.admin).map(|url| url.connect()) {
+            let _ = server.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+/// Twenty thousand articles, three quarters published over the past years, across 200 tags,
+/// 100 authors and 40 sources, with fresh planner statistics.
+const CATALOGUE: &str = "
+    INSERT INTO sources (slug, name, created_at, updated_at)
+    SELECT 'source-' || n, 'Source ' || n, now(), now() FROM generate_series(1, 40) n;
+    INSERT INTO tags (slug, name, name_key, created_at, updated_at)
+    SELECT 'tag-' || n, 'Tag ' || n, 'tag ' || n, now(), now() FROM generate_series(1, 200) n;
+    INSERT INTO authors (slug, name, created_at, updated_at)
+    SELECT 'author-' || n, 'Author ' || n, now(), now() FROM generate_series(1, 100) n;
+    INSERT INTO articles (slug, title, excerpt, excerpt_is_custom, body, body_html, word_count,
+        status, published_at, sort_at, source_id, created_at, updated_at, version)
+    SELECT 'story-' || n, 'Story ' || n, 'Excerpt', false, repeat('Body text. ', 80), '<p>Body</p>',
+        160, CASE WHEN n % 4 = 0 THEN 'DRAFT' ELSE 'PUBLISHED' END,
+        CASE WHEN n % 4 = 0 THEN NULL ELSE now() - n * interval '1 hour' END,
+        now() - n * interval '1 hour', 1 + n % 40, now(), now(), 1
+    FROM generate_series(1, 20000) n;
+    INSERT INTO article_tags (article_id, tag_id, position)
+    SELECT id, 1 + (id * 7 + k * 13) % 200, k FROM articles, generate_series(0, 2) k;
+    INSERT INTO article_authors (article_id, author_id, position)
+    SELECT id, 1 + id % 100, 0 FROM articles;
+    ANALYZE;
+";
+
+/// How PostgreSQL would run the first page of `filter` as `viewer` sees it, newest first.
+fn plan_of(conn: &mut DbConn, filter: &ArticleFilter, visibility: Visibility) -> String {
+    let order = ArticleOrder::PublishedAtDesc;
+    let ordering = Ordering {
+        order,
+        backend: Backend::Postgres,
+        search: None,
+    };
+    let query = ordering
+        .apply(
+            filtered(
+                Backend::Postgres,
+                Reading::AlongTheOrdering,
+                filter,
+                visibility,
+                now(),
+            ),
+            false,
+        )
+        .select((ArticleRow::as_select(), ordering.score()))
+        .limit(21);
+    let lines: Vec<String> = Explain(query).load(conn).expect("EXPLAIN");
+    lines.join("\n")
+}
+
+fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+#[test]
+fn public_lists_never_scan_the_articles_table() {
+    let (_scratch, mut conn) = Scratch::create();
+    conn.batch_execute(CATALOGUE).expect("the catalogue");
+    let lists = [
+        ("home page", ArticleFilter::default()),
+        (
+            "tag page",
+            ArticleFilter {
+                tags: Some(vec!["tag-17".to_owned()]),
+                ..ArticleFilter::default()
+            },
+        ),
+        (
+            "several tags",
+            ArticleFilter {
+                tags: Some(vec!["tag-17".to_owned(), "tag-18".to_owned()]),
+                ..ArticleFilter::default()
+            },
+        ),
+        (
+            "Tag.articles",
+            ArticleFilter {
+                tag_id: Some(TagId(17)),
+                ..ArticleFilter::default()
+            },
+        ),
+        (
+            "author page",
+            ArticleFilter {
+                author: Some("author-5".to_owned()),
+                ..ArticleFilter::default()
+            },
+        ),
+        (
+            "Author.articles",
+            ArticleFilter {
+                author_id: Some(AuthorId(5)),
+                ..ArticleFilter::default()
+            },
+        ),
+        (
+            "source page",
+            ArticleFilter {
+                source: Some("source-3".to_owned()),
+                ..ArticleFilter::default()
+            },
+        ),
+        (
+            "Source.articles",
+            ArticleFilter {
+                source_id: Some(SourceId(3)),
+                ..ArticleFilter::default()
+            },
+        ),
+    ];
+    for (name, filter) in lists {
+        let plan = plan_of(&mut conn, &filter, Visibility::Public(now()));
+        assert!(
+            !plan.contains("Seq Scan on articles"),
+            "{name} scans the whole articles table:\n{plan}"
+        );
+    }
+}
