@@ -28,7 +28,9 @@ use crate::db::Db;
 /// The keys of a list: numeric ids, or texts such as slugs.
 #[derive(Debug, Clone)]
 pub(crate) enum Keys {
+    /// Row ids, bound as BIGINT.
     Ids(Vec<i64>),
+    /// Texts, bound as TEXT.
     Texts(Vec<String>),
 }
 
