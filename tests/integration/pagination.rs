@@ -79,3 +79,60 @@ on_both_backends! {
         }
     }
 }
+
+const TAG_PAGE: &str = "query($first: Int, $after: String, $last: Int, $before: String, $order: ArticleOrder, $tag: String!) {
+    articles(first: $first, after: $after, last: $last, before: $before, orderBy: $order, filter: { tags: [$tag] }) {
+        totalCount nodes { title } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }";
+
+const TAG_ARTICLES: &str = "query($slug: String!, $first: Int, $after: String) {
+    tag(slug: $slug) { articles(first: $first, after: $after) { nodes { title } pageInfo { endCursor } } } }";
+
+on_both_backends! {
+    /// A list of one tag's articles is read along the tag's own index: the same articles, order,
+    /// ties and cursors as any other list, and what the viewer may not see stays out.
+    async fn a_tag_page_pages_like_any_list(app: TestApp) {
+        let editor = app.user(Role::Editor).await;
+        let token = Some(editor.token.as_str());
+        let write = |title: &str, tags: serde_json::Value| json!({ "title": title, "body": "b", "tags": tags });
+        let mut ids = Vec::new();
+        for (n, at) in [(1, "2025-01-01T08:00:00Z"), (2, "2025-01-02T08:00:00Z"), (3, "2025-01-02T08:00:00Z"), (4, "2025-01-03T08:00:00Z"), (5, "2025-01-04T08:00:00Z")] {
+            let r = app.graphql_as(token, "mutation($i: CreateArticleInput!) { createArticle(input: $i) { id } }", json!({ "i": write(&format!("T{n}"), json!(["Floods", "Weather"])) })).await;
+            let id = r["data"]["createArticle"]["id"].clone();
+            app.graphql_as(token, "mutation($id: ID!, $at: DateTime) { publishArticle(id: $id, at: $at) { id } }", json!({ "id": id, "at": at })).await;
+            ids.push(id);
+        }
+        let other = app.graphql_as(token, "mutation($i: CreateArticleInput!) { createArticle(input: $i) { id } }", json!({ "i": write("Elsewhere", json!(["Weather"])) })).await;
+        app.graphql_as(token, "mutation($id: ID!) { publishArticle(id: $id) { id } }", json!({ "id": other["data"]["createArticle"]["id"] })).await;
+        app.graphql_as(token, "mutation($i: CreateArticleInput!) { createArticle(input: $i) { id } }", json!({ "i": write("Draft", json!(["Floods"])) })).await;
+        let trashed = app.graphql_as(token, "mutation($id: ID!) { deleteArticle(id: $id) }", json!({ "id": ids[0] })).await;
+        assert!(trashed["errors"].is_null(), "{trashed}");
+
+        let all = app.graphql(TAG_PAGE, json!({ "first": 10, "tag": "floods" })).await;
+        assert_eq!(article_titles(&all), ["T5", "T4", "T3", "T2"], "{all}");
+        assert_eq!(all["data"]["articles"]["totalCount"], 4);
+
+        let first = app.graphql(TAG_PAGE, json!({ "first": 2, "tag": "floods" })).await;
+        assert_eq!(article_titles(&first), ["T5", "T4"], "{first}");
+        let info = &first["data"]["articles"]["pageInfo"];
+        assert_eq!(info["hasNextPage"], true);
+        let second = app.graphql(TAG_PAGE, json!({ "first": 2, "after": info["endCursor"], "tag": "floods" })).await;
+        assert_eq!(article_titles(&second), ["T3", "T2"], "equal instants keep one order: {second}");
+        assert_eq!(second["data"]["articles"]["pageInfo"]["hasNextPage"], false);
+        let back = app.graphql(TAG_PAGE, json!({ "last": 1, "before": second["data"]["articles"]["pageInfo"]["endCursor"], "tag": "floods" })).await;
+        assert_eq!(article_titles(&back), ["T3"], "{back}");
+        let oldest = app.graphql(TAG_PAGE, json!({ "first": 3, "order": "PUBLISHED_AT_ASC", "tag": "floods" })).await;
+        assert_eq!(article_titles(&oldest), ["T2", "T3", "T4"], "{oldest}");
+
+        let staff = app.graphql_as(token, TAG_PAGE, json!({ "first": 10, "tag": "floods" })).await;
+        assert_eq!(article_titles(&staff), ["Draft", "T5", "T4", "T3", "T2"], "editors see the draft, never the trash: {staff}");
+        let unknown = app.graphql(TAG_PAGE, json!({ "first": 10, "tag": "no-such-tag" })).await;
+        assert_eq!(article_titles(&unknown), Vec::<String>::new(), "{unknown}");
+
+        let by_tag = app.graphql(TAG_ARTICLES, json!({ "slug": "floods", "first": 3 })).await;
+        let titles: Vec<_> = by_tag["data"]["tag"]["articles"]["nodes"].as_array().into_iter().flatten().map(|n| n["title"].as_str().unwrap_or_default().to_owned()).collect();
+        assert_eq!(titles, ["T5", "T4", "T3"], "{by_tag}");
+        let rest = app.graphql(TAG_ARTICLES, json!({ "slug": "floods", "first": 3, "after": by_tag["data"]["tag"]["articles"]["pageInfo"]["endCursor"] })).await;
+        let titles: Vec<_> = rest["data"]["tag"]["articles"]["nodes"].as_array().into_iter().flatten().map(|n| n["title"].as_str().unwrap_or_default().to_owned()).collect();
+        assert_eq!(titles, ["T2"], "{rest}");
+    }
+}

@@ -16,6 +16,7 @@ use crate::rows::ArticleRow;
 use crate::schema::{article_authors, article_tags, articles, authors, sources, tags};
 use crate::time::{naive, utc};
 
+mod along_tag;
 #[cfg(test)]
 mod plans;
 
@@ -122,82 +123,121 @@ fn filtered<'a>(
     visibility: Visibility,
     now: DateTime<Utc>,
 ) -> BoxedArticles<'a> {
-    let scope = if filter.trashed {
-        visibility.trash_predicate()
-    } else {
-        visibility.predicate()
+    let conditions = Conditions {
+        backend,
+        reading,
+        visibility,
+        now,
+        by_tag: true,
     };
-    let mut query = articles::table.into_boxed().filter(scope);
-    if let Some(statuses) = &filter.statuses {
-        let any = statuses.iter().fold(nothing(), |acc, s| {
-            Box::new(acc.or(status_is(*s, now))) as ArticlePredicate
-        });
-        query = query.filter(any);
+    articles::table.into_boxed().filter(conditions.of(filter))
+}
+
+/// How the conditions of a list are written.
+struct Conditions {
+    backend: Backend,
+    reading: Reading,
+    visibility: Visibility,
+    now: DateTime<Utc>,
+    /// Whether the tag the filter names is tested here; a list read along a tag's own index
+    /// has already kept only that tag's articles.
+    by_tag: bool,
+}
+
+impl Conditions {
+    /// What an article must meet to be on the list: whatever `filter` asks and the viewer may
+    /// see, as one condition on `articles`.
+    fn of(&self, filter: &ArticleFilter) -> ArticlePredicate {
+        let Conditions {
+            backend,
+            reading,
+            visibility,
+            now,
+            by_tag,
+        } = *self;
+        let scope = if filter.trashed {
+            visibility.trash_predicate()
+        } else {
+            visibility.predicate()
+        };
+        let mut query = scope;
+        if let Some(statuses) = &filter.statuses {
+            let any = statuses.iter().fold(nothing(), |acc, s| {
+                Box::new(acc.or(status_is(*s, now))) as ArticlePredicate
+            });
+            query = Box::new(query.and(any));
+        }
+        if let Some(slugs) = filter.tags.as_ref().filter(|_| by_tag) {
+            let tagged = article_tags::table
+                .inner_join(tags::table)
+                .filter(one_of(tags::slug, slugs.clone()))
+                .select(article_tags::article_id);
+            query = Box::new(query.and(articles::id.eq_any(tagged)));
+        }
+        if let Some(slug) = &filter.author {
+            let by = article_authors::table
+                .inner_join(authors::table)
+                .filter(authors::slug.eq(slug.clone()))
+                .select(article_authors::article_id);
+            query = Box::new(query.and(articles::id.eq_any(by)));
+        }
+        if let Some(slug) = &filter.source {
+            let from = sources::table
+                .filter(sources::slug.eq(slug.clone()))
+                .select(sources::id);
+            query = Box::new(query.and(articles::source_id.assume_not_null().eq_any(from)));
+        }
+        if let Some(author) = filter.author_id {
+            let by = article_authors::table
+                .filter(article_authors::author_id.eq(author.0))
+                .select(article_authors::article_id);
+            query = Box::new(query.and(articles::id.eq_any(by)));
+        }
+        if let Some(source) = filter.source_id {
+            query = Box::new(query.and(articles::source_id.assume_not_null().eq(source.0)));
+        }
+        if let Some(tag) = filter.tag_id.filter(|_| by_tag) {
+            let tagged = article_tags::table
+                .filter(article_tags::tag_id.eq(tag.0))
+                .select(article_tags::article_id);
+            query = Box::new(query.and(articles::id.eq_any(tagged)));
+        }
+        // Wherever `published_at` is set, `sort_at` equals it; testing `sort_at` lets the date
+        // range use the same indexes as the ordering.
+        if let Some(after) = filter.published_after {
+            query = Box::new(
+                query.and(
+                    articles::published_at
+                        .is_not_null()
+                        .and(articles::sort_at.ge(naive(after))),
+                ),
+            );
+        }
+        if let Some(before) = filter.published_before {
+            query = Box::new(
+                query.and(
+                    articles::published_at
+                        .is_not_null()
+                        .and(articles::sort_at.lt(naive(before))),
+                ),
+            );
+        }
+        if let Some(before) = filter.rights_expire_before {
+            query = Box::new(
+                query.and(
+                    articles::rights_expire_at.is_not_null().and(
+                        articles::rights_expire_at
+                            .assume_not_null()
+                            .lt(naive(before)),
+                    ),
+                ),
+            );
+        }
+        if let Some(search) = &filter.search {
+            query = Box::new(query.and(search::matches(backend, search, reading)));
+        }
+        query
     }
-    if let Some(slugs) = &filter.tags {
-        let tagged = article_tags::table
-            .inner_join(tags::table)
-            .filter(one_of(tags::slug, slugs.clone()))
-            .select(article_tags::article_id);
-        query = query.filter(articles::id.eq_any(tagged));
-    }
-    if let Some(slug) = &filter.author {
-        let by = article_authors::table
-            .inner_join(authors::table)
-            .filter(authors::slug.eq(slug.clone()))
-            .select(article_authors::article_id);
-        query = query.filter(articles::id.eq_any(by));
-    }
-    if let Some(slug) = &filter.source {
-        let from = sources::table
-            .filter(sources::slug.eq(slug.clone()))
-            .select(sources::id.nullable());
-        query = query.filter(articles::source_id.eq_any(from));
-    }
-    if let Some(author) = filter.author_id {
-        let by = article_authors::table
-            .filter(article_authors::author_id.eq(author.0))
-            .select(article_authors::article_id);
-        query = query.filter(articles::id.eq_any(by));
-    }
-    if let Some(source) = filter.source_id {
-        query = query.filter(articles::source_id.eq(source.0));
-    }
-    if let Some(tag) = filter.tag_id {
-        let tagged = article_tags::table
-            .filter(article_tags::tag_id.eq(tag.0))
-            .select(article_tags::article_id);
-        query = query.filter(articles::id.eq_any(tagged));
-    }
-    // Wherever `published_at` is set, `sort_at` equals it; testing `sort_at` lets the date
-    // range use the same indexes as the ordering.
-    if let Some(after) = filter.published_after {
-        query = query.filter(
-            articles::published_at
-                .is_not_null()
-                .and(articles::sort_at.ge(naive(after))),
-        );
-    }
-    if let Some(before) = filter.published_before {
-        query = query.filter(
-            articles::published_at
-                .is_not_null()
-                .and(articles::sort_at.lt(naive(before))),
-        );
-    }
-    if let Some(before) = filter.rights_expire_before {
-        query = query.filter(
-            articles::rights_expire_at.is_not_null().and(
-                articles::rights_expire_at
-                    .assume_not_null()
-                    .lt(naive(before)),
-            ),
-        );
-    }
-    if let Some(search) = &filter.search {
-        query = query.filter(search::matches(backend, search, reading));
-    }
-    query
 }
 
 /// The engine behind a connection; only full-text search and the lookup of related articles
@@ -350,19 +390,33 @@ pub fn list(
         ArticleOrder::Relevance => Reading::AllMatches,
         _ => Reading::AlongTheOrdering,
     };
-    let mut query = filtered(backend, reading, filter, visibility, now);
-    if let Some(after) = &page.after {
-        query = ordering.bound(query, after, order.ascending(), "after")?;
-    }
-    if let Some(before) = &page.before {
-        query = ordering.bound(query, before, !order.ascending(), "before")?;
-    }
-    let limit = i64::try_from(page.limit + 1).unwrap_or(i64::MAX);
-    let rows: Vec<(ArticleRow, f64)> = ordering
-        .apply(query, reading_ascending)
-        .select((ArticleRow::as_select(), ordering.score()))
-        .limit(limit)
-        .load(conn)?;
+    let rows: Vec<(ArticleRow, f64)> = match along_tag::OneTag::of(filter, order) {
+        Some(tag) => {
+            let conditions = Conditions {
+                backend,
+                reading,
+                visibility,
+                now,
+                by_tag: false,
+            };
+            along_tag::rows(conn, tag, filter, &conditions, order, page)?
+        }
+        None => {
+            let mut query = filtered(backend, reading, filter, visibility, now);
+            if let Some(after) = &page.after {
+                query = ordering.bound(query, after, order.ascending(), "after")?;
+            }
+            if let Some(before) = &page.before {
+                query = ordering.bound(query, before, !order.ascending(), "before")?;
+            }
+            let limit = i64::try_from(page.limit + 1).unwrap_or(i64::MAX);
+            ordering
+                .apply(query, reading_ascending)
+                .select((ArticleRow::as_select(), ordering.score()))
+                .limit(limit)
+                .load(conn)?
+        }
+    };
     let page = Page::assemble(page, rows, |(row, score)| order.cursor_of(row, *score));
     let items = page
         .items

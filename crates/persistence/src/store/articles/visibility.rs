@@ -7,8 +7,10 @@
 //! article in the trash, except editors listing the trash itself.
 
 use chrono::{DateTime, Utc};
-use diesel::expression::BoxableExpression;
+use diesel::expression::{AppearsOnTable, BoxableExpression, Expression, ValidGrouping};
 use diesel::prelude::*;
+use diesel::query_builder::{AstPass, QueryFragment, QueryId};
+use diesel::query_source::AppearsInFromClause;
 use diesel::sql_types::Bool;
 use quire_domain::{ArticleStatus, ReadScope, UserId, Viewer};
 
@@ -19,6 +21,39 @@ use crate::time::naive;
 
 /// A boxed condition on `articles`.
 pub(crate) type ArticlePredicate = Box<dyn BoxableExpression<articles::table, Db, SqlType = Bool>>;
+
+/// A condition on `articles` where `articles` is one table of a join: it names no other table,
+/// so it holds wherever `articles` appears once.
+pub(crate) fn on_articles(condition: ArticlePredicate) -> OnArticles {
+    OnArticles(condition)
+}
+
+/// A boxed condition on `articles`, usable in a join; built by [`on_articles`].
+pub(crate) struct OnArticles(ArticlePredicate);
+
+impl Expression for OnArticles {
+    type SqlType = Bool;
+}
+
+impl<QS> AppearsOnTable<QS> for OnArticles where
+    QS: AppearsInFromClause<articles::table, Count = diesel::query_source::Once>
+{
+}
+
+impl<GB> ValidGrouping<GB> for OnArticles {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+impl QueryId for OnArticles {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl QueryFragment<Db> for OnArticles {
+    fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, Db>) -> QueryResult<()> {
+        self.0.walk_ast(out)
+    }
+}
 
 /// What a viewer may see of the articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,10 +12,13 @@ use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use quire_domain::{AuthorId, SourceId, TagId};
 
 use super::{
-    ArticleFilter, ArticleOrder, ArticleRow, Backend, Db, DbConn, Ordering, Reading, Visibility,
-    filtered,
+    ArticleFilter, ArticleOrder, ArticleRow, Backend, Conditions, Db, DbConn, Ordering, Reading,
+    Visibility, along_tag,
 };
 use crate::db::DatabaseUrl;
+use crate::fixed_sql::EqualScore;
+use crate::page::PageRequest;
+use crate::schema::articles;
 
 /// A statement prefixed with `EXPLAIN`, its parameters bound as they would be.
 struct Explain<Q>(Q);
@@ -104,28 +107,53 @@ const CATALOGUE: &str = "
     ANALYZE;
 ";
 
-/// How PostgreSQL would run the first page of `filter` as `viewer` sees it, newest first.
+/// How PostgreSQL would run the first page of `filter` as `viewer` sees it, newest first, by
+/// the same path [`super::list`] takes.
 fn plan_of(conn: &mut DbConn, filter: &ArticleFilter, visibility: Visibility) -> String {
     let order = ArticleOrder::PublishedAtDesc;
-    let ordering = Ordering {
-        order,
+    let conditions = |by_tag| Conditions {
         backend: Backend::Postgres,
-        search: None,
+        reading: Reading::AlongTheOrdering,
+        visibility,
+        now: now(),
+        by_tag,
     };
-    let query = ordering
-        .apply(
-            filtered(
-                Backend::Postgres,
-                Reading::AlongTheOrdering,
-                filter,
-                visibility,
-                now(),
-            ),
-            false,
-        )
-        .select((ArticleRow::as_select(), ordering.score()))
-        .limit(21);
-    let lines: Vec<String> = Explain(query).load(conn).expect("EXPLAIN");
+    let lines: Vec<String> = match along_tag::OneTag::of(filter, order) {
+        Some(tag) => {
+            let page = PageRequest {
+                limit: 20,
+                after: None,
+                before: None,
+                from_end: false,
+            };
+            let links = along_tag::links(tag, filter, &conditions(false), order, &page)
+                .expect("a page along the tag");
+            Explain(
+                links
+                    .select((ArticleRow::as_select(), EqualScore))
+                    .limit(21),
+            )
+            .load(conn)
+        }
+        None => {
+            let ordering = Ordering {
+                order,
+                backend: Backend::Postgres,
+                search: None,
+            };
+            let query = ordering
+                .apply(
+                    articles::table
+                        .into_boxed()
+                        .filter(conditions(true).of(filter)),
+                    false,
+                )
+                .select((ArticleRow::as_select(), ordering.score()))
+                .limit(21);
+            Explain(query).load(conn)
+        }
+    }
+    .expect("EXPLAIN");
     lines.join("\n")
 }
 
