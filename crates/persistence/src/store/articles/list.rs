@@ -16,6 +16,29 @@ use crate::rows::ArticleRow;
 use crate::schema::{article_authors, article_tags, articles, authors, sources, tags};
 use crate::time::{naive, utc};
 
+/// Keeps rows strictly beyond `(key, id)` in the direction of travel: ordered by `column`, ties
+/// broken by the article's id (`articles.id` unless another column carries it).
+macro_rules! beyond {
+    ($query:expr, $column:expr, $key:expr, $id:expr, $ascending:expr) => {
+        beyond!($query, $column, $key, articles::id, $id, $ascending)
+    };
+    ($query:expr, $column:expr, $key:expr, $id_column:expr, $id:expr, $ascending:expr) => {
+        if $ascending {
+            $query.filter(
+                $column
+                    .gt($key.clone())
+                    .or($column.eq($key).and($id_column.gt($id))),
+            )
+        } else {
+            $query.filter(
+                $column
+                    .lt($key.clone())
+                    .or($column.eq($key).and($id_column.lt($id))),
+            )
+        }
+    };
+}
+
 mod along_tag;
 #[cfg(test)]
 mod plans;
@@ -262,25 +285,6 @@ pub fn count(
             .count()
             .get_result(conn)?,
     )
-}
-
-/// Keeps rows strictly beyond `(key, id)` in the direction of travel.
-macro_rules! beyond {
-    ($query:expr, $column:expr, $key:expr, $id:expr, $ascending:expr) => {
-        if $ascending {
-            $query.filter(
-                $column
-                    .gt($key.clone())
-                    .or($column.eq($key).and(articles::id.gt($id))),
-            )
-        } else {
-            $query.filter(
-                $column
-                    .lt($key.clone())
-                    .or($column.eq($key).and(articles::id.lt($id))),
-            )
-        }
-    };
 }
 
 fn bad_cursor(field: &'static str) -> StoreError {

@@ -63,19 +63,14 @@ fn beyond<'a>(
         return Err(bad_cursor(field));
     };
     let (at, id) = (naive(*at), cursor.id);
-    Ok(if ascending {
-        query.filter(
-            article_tags::sort_at.gt(at).or(article_tags::sort_at
-                .eq(at)
-                .and(article_tags::article_id.gt(id))),
-        )
-    } else {
-        query.filter(
-            article_tags::sort_at.lt(at).or(article_tags::sort_at
-                .eq(at)
-                .and(article_tags::article_id.lt(id))),
-        )
-    })
+    Ok(beyond!(
+        query,
+        article_tags::sort_at,
+        at,
+        article_tags::article_id,
+        id,
+        ascending
+    ))
 }
 
 /// One page of the list, with one more row to tell whether a next page exists, and the

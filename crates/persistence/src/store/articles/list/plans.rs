@@ -13,12 +13,11 @@ use quire_domain::{AuthorId, SourceId, TagId};
 
 use super::{
     ArticleFilter, ArticleOrder, ArticleRow, Backend, Conditions, Db, DbConn, Ordering, Reading,
-    Visibility, along_tag,
+    Visibility, along_tag, filtered,
 };
 use crate::db::DatabaseUrl;
 use crate::fixed_sql::EqualScore;
 use crate::page::PageRequest;
-use crate::schema::articles;
 
 /// A statement prefixed with `EXPLAIN`, its parameters bound as they would be.
 struct Explain<Q>(Q);
@@ -141,13 +140,15 @@ fn plan_of(conn: &mut DbConn, filter: &ArticleFilter, visibility: Visibility) ->
                 backend: Backend::Postgres,
                 search: None,
             };
+            let filtered = filtered(
+                Backend::Postgres,
+                Reading::AlongTheOrdering,
+                filter,
+                visibility,
+                now(),
+            );
             let query = ordering
-                .apply(
-                    articles::table
-                        .into_boxed()
-                        .filter(conditions(true).of(filter)),
-                    false,
-                )
+                .apply(filtered, false)
                 .select((ArticleRow::as_select(), ordering.score()))
                 .limit(21);
             Explain(query).load(conn)
