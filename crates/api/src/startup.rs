@@ -92,7 +92,7 @@ impl Application {
             config.password_cost,
             config.public_read,
         );
-        let mut schema = graphql::builder(config.query_limits)
+        let mut schema = graphql::serving(config.query_limits)
             .data(store.clone())
             .data(auth.clone())
             .data(config.search_language);
@@ -122,6 +122,7 @@ impl Application {
         });
         let state = web::Data::new(GraphqlState {
             schema,
+            explaining: graphql::explaining(config.query_limits),
             store: store.clone(),
             auth: auth.clone(),
             cache,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextResolve, ResolveInfo,
 };
-use async_graphql::{ServerResult, Value};
+use async_graphql::{PathSegment, ServerResult, Value};
 
 use crate::error::ApiError;
 
@@ -36,7 +36,9 @@ impl Extension for NoIntrospection {
                     .to_owned(),
             );
             let at = info.field.name.pos;
-            return Err(async_graphql::Error::from(refusal).into_server_error(at));
+            let field = info.alias.unwrap_or(info.name).to_owned();
+            let refusal = async_graphql::Error::from(refusal).into_server_error(at);
+            return Err(refusal.with_path(vec![PathSegment::Field(field)]));
         }
         next.run(ctx, info).await
     }

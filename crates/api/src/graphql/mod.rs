@@ -19,7 +19,7 @@ pub mod user;
 
 use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 
-use limits::{LimitGuard, QueryLimits};
+use limits::{CostGuard, QueryLimits};
 
 /// Every read: articles and their trash, authors, sources, tags, the signed-in user, API tokens
 /// and the audit log.
@@ -57,20 +57,35 @@ pub struct MutationRoot(
 /// The executable schema.
 pub type QuireSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
-/// The schema with the configurable [`limits`], ready for the services to be attached.
-pub fn builder(limits: QueryLimits) -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
+/// The schema that serves requests, refusing an operation over `limits.max_cost` itself
+/// (the other [`limits`] are checked before it, by [`limits::admit`]). It carries no extension
+/// unless introspection or anonymous reading is turned off: with any extension installed,
+/// async-graphql passes every field of every response through the extension chain, which cost
+/// the home page about a fifth of its rate on SQLite, so what extensions would do is done
+/// around the schema instead.
+pub fn serving(limits: QueryLimits) -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
+    roots().limit_complexity(limits.max_cost)
+}
+
+/// The schema that only explains the refusals of [`serving`] for cost, with what the operation
+/// would cost; it validates operations, and never runs one, since it is asked only about
+/// operations over the limit.
+pub fn explaining(limits: QueryLimits) -> QuireSchema {
+    roots().extension(CostGuard(limits)).finish()
+}
+
+/// The roots, with neither limits nor services attached.
+fn roots() -> SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> {
     Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
         EmptySubscription,
     )
-    .extension(LimitGuard(limits))
-    .extension(executed::MarkExecution)
 }
 
 /// The schema in SDL, as checked in at `schema.graphql`.
 pub fn sdl() -> String {
-    builder(QueryLimits::default())
+    roots()
         .finish()
         .sdl_with_options(SDLExportOptions::new().sorted_fields().sorted_enum_items())
 }

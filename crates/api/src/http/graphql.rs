@@ -12,6 +12,7 @@
 //! internal ones with the request id found in the log).
 
 mod media;
+mod operation;
 mod params;
 pub mod persisted;
 
@@ -20,7 +21,7 @@ use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::{HttpMessage as _, HttpRequest, HttpResponse, web};
 use async_graphql::parser::types::OperationType;
-use async_graphql::{BatchRequest, BatchResponse, Request, Response, ServerError};
+use async_graphql::{BatchRequest, Request, Response, ServerError};
 use quire_domain::Viewer;
 use quire_persistence::Store;
 use quire_persistence::store::articles::Visibility;
@@ -32,7 +33,6 @@ use crate::auth::session::Auth;
 use crate::error::{ApiError, code};
 use crate::graphql::QuireSchema;
 use crate::graphql::context::RequestContext;
-use crate::graphql::executed::Executed;
 use crate::graphql::limits::{LimitExceeded, QueryLimits};
 use crate::graphql::loaders::Loaders;
 use crate::http::cache::ResponseCache;
@@ -45,14 +45,16 @@ use persisted::PersistedQueries;
 pub struct GraphqlState {
     /// The executable schema.
     pub schema: QuireSchema,
+    /// The schema that says what an operation refused for its cost would have cost.
+    pub explaining: QuireSchema,
     /// The database, for per-request loaders.
     pub store: Store,
     /// Token checks.
     pub auth: Auth,
     /// Anonymous responses, when caching is on.
     pub cache: Option<ResponseCache>,
-    /// What one request may ask for; the schema applies the per-operation limits, the handler
-    /// the batch limits.
+    /// What one request may ask for, checked before the schema runs an operation, which
+    /// applies the cost limit itself.
     pub limits: QueryLimits,
     /// Operations known by hash.
     pub persisted: PersistedQueries,
@@ -201,19 +203,14 @@ async fn execute(
     let now = quire_domain::time::now();
     let visibility = Visibility::for_viewer(&viewer, now);
     let attach = |request: Request| {
-        let executed = Executed::default();
-        let request = request
+        request
             .data(RequestContext { viewer, now })
             .data(Loaders::new(&state.store, visibility, now))
-            .data(executed.clone());
-        (request, executed)
     };
     let (body, status, clean) = match batch {
         BatchRequest::Single(request) => {
-            let (request, executed) = attach(request);
-            let mut response = state.schema.execute(request).await;
+            let (mut response, ran) = operation::run(state, attach(request)).await;
             response.errors.iter_mut().for_each(|e| stamp(e, id));
-            let ran = executed.happened();
             let status = if !ran && media == MediaType::GraphqlResponse {
                 StatusCode::BAD_REQUEST
             } else {
@@ -227,23 +224,17 @@ async fn execute(
             )
         }
         BatchRequest::Batch(requests) => {
-            let (requests, marks): (Vec<_>, Vec<_>) = requests.into_iter().map(attach).unzip();
-            let mut responses = match state
-                .schema
-                .execute_batch(BatchRequest::Batch(requests))
-                .await
-            {
-                BatchResponse::Batch(responses) => responses,
-                BatchResponse::Single(response) => vec![response],
-            };
+            let mut responses = Vec::with_capacity(requests.len());
+            for request in requests {
+                responses.push(operation::run(state, attach(request)).await);
+            }
             responses
                 .iter_mut()
-                .flat_map(|r| r.errors.iter_mut())
+                .flat_map(|(r, _)| r.errors.iter_mut())
                 .for_each(|e| stamp(e, id));
             let outcomes: Vec<Outcome<'_>> = responses
                 .iter()
-                .zip(&marks)
-                .map(|(response, executed)| Outcome::of(response, executed.happened()))
+                .map(|(response, ran)| Outcome::of(response, *ran))
                 .collect();
             (serde_json::to_vec(&outcomes), StatusCode::OK, false)
         }

@@ -1,43 +1,30 @@
-//! The schema extension that applies [`QueryLimits`] to every operation: fields and aliases
-//! as soon as the document is parsed, cost once validation has computed it. Both happen before
-//! execution, so a refused operation never reaches a resolver or the database.
+//! The schema extension that explains a refusal for cost with the figures. async-graphql's own
+//! limit refuses an operation over [`QueryLimits::max_cost`] with a bare "Query is too
+//! complex.", and the serving schema can carry no extension without slowing every field (see
+//! [`crate::graphql::serving`]), so an operation refused there is validated once more by a
+//! schema carrying this extension, which quotes what it would cost and what to do instead.
 
 use std::sync::Arc;
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest, NextValidation,
-};
-use async_graphql::{Request, ServerError, ServerResult, ValidationResult};
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextValidation};
+use async_graphql::{ServerError, ValidationResult};
 
-use super::{LimitExceeded, QueryLimits, census};
+use super::{LimitExceeded, QueryLimits};
 
-/// Installs the limits on a schema (`SchemaBuilder::extension`).
-pub struct LimitGuard(pub QueryLimits);
+/// Installs the explanation on a schema (`SchemaBuilder::extension`).
+pub struct CostGuard(pub QueryLimits);
 
-impl ExtensionFactory for LimitGuard {
+impl ExtensionFactory for CostGuard {
     fn create(&self) -> Arc<dyn Extension> {
         Arc::new(Checks(self.0))
     }
 }
 
-/// The checks for one request.
+/// The check for one request.
 struct Checks(QueryLimits);
 
 #[async_graphql::async_trait::async_trait]
 impl Extension for Checks {
-    /// Parses the document here, before async-graphql walks it, and counts it with a bounded
-    /// walk; the parsed document is kept on the request, so it is parsed only once.
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        mut request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        let document = request.parsed_query()?;
-        census::check(document, self.0).map_err(|exceeded| exceeded.to_server_error())?;
-        next.run(ctx, request).await
-    }
-
     async fn validation(
         &self,
         ctx: &ExtensionContext<'_>,

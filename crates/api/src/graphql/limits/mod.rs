@@ -26,11 +26,28 @@ mod census;
 pub mod cost;
 mod guard;
 
-use async_graphql::ServerError;
+use async_graphql::{Request, Response, ServerError};
 
 use crate::error::code;
 
-pub use guard::LimitGuard;
+pub use guard::CostGuard;
+
+/// What async-graphql answers, with nothing else, when an operation goes over
+/// [`QueryLimits::max_cost`] (`SchemaBuilder::limit_complexity`).
+const TOO_COMPLEX: &str = "Query is too complex.";
+
+/// Parses the request's document (the request keeps it, so the schema does not parse it again)
+/// and counts its fields, aliases and depth: a refused operation never reaches the schema.
+pub fn admit(request: &mut Request, limits: QueryLimits) -> Result<(), ServerError> {
+    let document = request.parsed_query()?;
+    census::check(document, limits).map_err(|exceeded| exceeded.to_server_error())
+}
+
+/// Whether the schema refused the operation for its cost, before running any of it; such a
+/// refusal says so without the figures, which [`CostGuard`] supplies.
+pub fn refused_for_cost(response: &Response) -> bool {
+    matches!(response.errors.as_slice(), [only] if only.message == TOO_COMPLEX && only.path.is_empty())
+}
 
 /// The configured limits; see the module documentation for what each one bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
