@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side load benchmark: Quire on SQLite, Quire on PostgreSQL and the peer (PostGraphile,
 # ../shared/bench/peer) serve the same dataset in one run; W1 (home page), W2 (article page) and
-# W3 (tag page) of ../shared/bench/README.md are driven with wrk at 32 connections on
-# 127.0.0.1, the systems taking turns within each workload. Prints one table: requests/s, p50,
+# W3 (tag page) of ../shared/bench/README.md, and the first two through Quire's REST content API
+# (rest1, rest2: the peer has no such API, so Quire alone), are driven with wrk at 32
+# connections on 127.0.0.1, the systems taking turns within each workload. Prints one table: requests/s, p50,
 # p99, answers that were not right, CPU of the server and of PostgreSQL while measured, the
 # server's peak RSS, and each Quire figure as a ratio to the peer's.
 #
@@ -20,7 +21,7 @@ WARMUP="${WARMUP:-5s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 SYSTEMS="${SYSTEMS:-postgraphile sqlite postgres}"
-WORKLOADS="${WORKLOADS:-w1 w2 w3}"
+WORKLOADS="${WORKLOADS:-w1 w2 w3 rest1 rest2}"
 export QUIRE_RESPONSE_CACHE_MS="${QUIRE_RESPONSE_CACHE_MS:-0}"
 PG_ADMIN="${QUIRE_BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 PEER=../shared/bench/peer
@@ -119,9 +120,15 @@ for system in $SYSTEMS; do
     esac
 done
 
+# Whether a system serves a workload: the peer has requests for W1-W3 only.
+serves() {
+    [ -f "$WORK/requests/$([ "$1" = postgraphile ] && echo postgraphile || echo quire)-$2.txt" ]
+}
+
 declare -A RESULT
 for workload in $WORKLOADS; do
     for system in $SYSTEMS; do
+        serves "$system" "$workload" || continue
         echo "== $workload on $system" >&2
         RESULT[$system.$workload]="$(measure "$system" "$workload")"
     done
@@ -136,6 +143,7 @@ printf '|%s|\n' "--------------|----------|------------|----------|----------|--
 for workload in $WORKLOADS; do
     peer_rps="$(awk '{ print $1 }' <<<"${RESULT[postgraphile.$workload]:-}")"
     for system in $SYSTEMS; do
+        serves "$system" "$workload" || continue
         read -r rps p50 p99 bad cpu db <<<"${RESULT[$system.$workload]}"
         rss="$(awk '/^VmHWM:/ { printf "%.0f MiB", $2 / 1024 }' "/proc/${PID[$system]}/status" 2>/dev/null || echo '?')"
         ratio="$(awk -v q="$rps" -v p="${peer_rps:-0}" 'BEGIN { if (p > 0) printf "%.2fx", q / p; else print "-" }')"
