@@ -5,7 +5,7 @@
 # (rest1, rest2: the peer has no such API, so Quire alone), are driven with wrk at 32
 # connections on 127.0.0.1, the systems taking turns within each workload. Prints one table: requests/s, p50,
 # p99, answers that were not right, CPU of the server and of PostgreSQL while measured, the
-# server's peak RSS, and each Quire figure as a ratio to the peer's.
+# server's peak RSS during the workload, and each Quire figure as a ratio to the peer's.
 #
 #   scripts/bench/run.sh                                   # 5,000 articles, 15 s per measurement
 #   ARTICLES=100000 scripts/bench/run.sh                   # the same at scale
@@ -65,10 +65,10 @@ start_quire() {
     echo "== Quire on $system at ${URL[$system]}: $ARTICLES articles imported" >&2
     # A database in service has planner statistics; a freshly bulk-loaded one does not yet.
     if [ "$system" = postgres ]; then psql "$database" -qc "VACUUM ANALYZE"; fi
-    reset_peak "${PID[$system]}"
 }
 
-# Forgets a process's peak memory so far, so the table shows the peak under load, not loading's.
+# Forgets a process's peak memory so far, so each row shows the peak of its own workload, not
+# loading's or an earlier workload's.
 reset_peak() {
     echo 5 >"/proc/$1/clear_refs"
 }
@@ -78,7 +78,6 @@ start_peer() {
     line="$(PEER_PG="${PG_ADMIN%/*}" "$PEER/postgraphile.sh" up "$WORK/dataset.json" 5001 | tail -n 1)"
     URL[postgraphile]="$(grep -o 'http://[^ ]*' <<<"$line")"
     PID[postgraphile]="$(awk '{ print $NF }' <<<"$line")"
-    reset_peak "${PID[postgraphile]}"
 }
 
 # CPU seconds used so far by a process, or by PostgreSQL when given "postgres": every live
@@ -93,22 +92,25 @@ cpu_seconds() {
     awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { print t / hz }'
 }
 
-# Measures one workload on one system; prints "rps p50 p99 bad server_cpu% db_cpu%".
+# Measures one workload on one system; prints "rps p50 p99 bad server_cpu% db_cpu% peak_MiB",
+# the peak being the server's resident memory at its highest during this workload alone.
 measure() {
-    local system="$1" workload="$2" file requests out seconds cpu0 db0 cpu1 db1
+    local system="$1" workload="$2" file requests out seconds cpu0 db0 cpu1 db1 peak
     file="$([ "$system" = postgraphile ] && echo postgraphile || echo quire)"
     requests="$WORK/requests/$file-$workload.txt"
+    reset_peak "${PID[$system]}"
     REQS="$requests" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$PEER/rotate.lua" "${URL[$system]}" >/dev/null
     cpu0="$(cpu_seconds "${PID[$system]}")"
     db0="$(cpu_seconds postgres)"
     out="$(REQS="$requests" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$PEER/rotate.lua" "${URL[$system]}")"
     cpu1="$(cpu_seconds "${PID[$system]}")"
     db1="$(cpu_seconds postgres)"
+    peak="$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/${PID[$system]}/status")"
     seconds="${DURATION%s}"
-    sed -n 's/^RESULT //p' <<<"$out" | awk -v c0="$cpu0" -v c1="$cpu1" -v d0="$db0" -v d1="$db1" -v s="$seconds" '{
+    sed -n 's/^RESULT //p' <<<"$out" | awk -v c0="$cpu0" -v c1="$cpu1" -v d0="$db0" -v d1="$db1" -v s="$seconds" -v m="$peak" '{
         for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-        printf "%s %s %s %s %.0f %.0f\n", v["rps"], v["p50_ms"], v["p99_ms"], v["non2xx_or_errors"],
-            100 * (c1 - c0) / s, 100 * (d1 - d0) / s
+        printf "%s %s %s %s %.0f %.0f %s\n", v["rps"], v["p50_ms"], v["p99_ms"], v["non2xx_or_errors"],
+            100 * (c1 - c0) / s, 100 * (d1 - d0) / s, m
     }'
 }
 
@@ -144,8 +146,8 @@ for workload in $WORKLOADS; do
     peer_rps="$(awk '{ print $1 }' <<<"${RESULT[postgraphile.$workload]:-}")"
     for system in $SYSTEMS; do
         serves "$system" "$workload" || continue
-        read -r rps p50 p99 bad cpu db <<<"${RESULT[$system.$workload]}"
-        rss="$(awk '/^VmHWM:/ { printf "%.0f MiB", $2 / 1024 }' "/proc/${PID[$system]}/status" 2>/dev/null || echo '?')"
+        read -r rps p50 p99 bad cpu db peak <<<"${RESULT[$system.$workload]}"
+        rss="$peak MiB"
         ratio="$(awk -v q="$rps" -v p="${peer_rps:-0}" 'BEGIN { if (p > 0) printf "%.2fx", q / p; else print "-" }')"
         printf '| %-12s | %-8s | %10s | %8s | %8s | %5s | %9s%% | %8s%% | %8s | %8s |\n' \
             "$system" "$workload" "$rps" "$p50" "$p99" "$bad" "$cpu" "$db" "$rss" "$ratio"
