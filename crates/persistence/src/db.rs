@@ -117,7 +117,14 @@ impl DatabaseUrl {
     /// Opens one connection, configured for Quire.
     pub fn connect(&self) -> Result<DbConn, ConnectionError> {
         match self.backend {
-            Backend::Postgres => PgConnection::establish(&self.target).map(DbConn::Postgres),
+            Backend::Postgres => {
+                let mut conn = PgConnection::establish(&self.target)?;
+                if !self.target.contains(PLAN_CACHE_MODE) {
+                    conn.batch_execute(GENERIC_PLANS)
+                        .map_err(ConnectionError::CouldntSetupConfiguration)?;
+                }
+                Ok(DbConn::Postgres(conn))
+            }
             Backend::Sqlite => {
                 let mut conn = SqliteConnection::establish(&self.target)?;
                 // The busy timeout comes first: switching a new file to WAL needs a lock that a
@@ -132,6 +139,22 @@ impl DatabaseUrl {
         }
     }
 }
+
+/// The PostgreSQL setting that decides when a prepared statement is planned again.
+const PLAN_CACHE_MODE: &str = "plan_cache_mode";
+
+/// Every statement Quire prepares is planned once per connection, for any parameters.
+///
+/// By default PostgreSQL plans a prepared statement afresh on each call as long as the plan it
+/// makes without the parameters' values looks costlier than those made with them. The reading
+/// statements filter on the request's instant (`sort_at <= $now`), which the planner, not
+/// knowing the value, assumes keeps a third of the rows: on a tag page of 100,000 articles
+/// that made the plan without values look three times as costly, though it was the same index
+/// walk, and every call was planned again (0.68 ms of planning for 0.31 ms of execution). The
+/// reading statements are keyed lookups and walks along an index, which do not depend on the
+/// values; a test explains each public list as planned without them. A URL whose `options`
+/// name `plan_cache_mode` keeps its own choice.
+const GENERIC_PLANS: &str = "SET plan_cache_mode = force_generic_plan";
 
 /// Counts the SQL statements every pooled connection runs. Tests read it to prove that a page
 /// of twenty articles costs as many statements as a page of one.
