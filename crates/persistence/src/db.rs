@@ -216,4 +216,18 @@ mod tests {
         );
         assert!(DatabaseUrl::parse("sqlite://http://x").is_err());
     }
+
+    /// Built without its planner stability guarantee (`.cargo/config.toml`), SQLite compiles
+    /// every page's statement again on each call, since each binds its `LIMIT` anew.
+    #[test]
+    fn sqlite_keeps_the_plan_of_a_prepared_statement() {
+        use diesel::prelude::*;
+        let mut conn = DatabaseUrl::parse(":memory:").unwrap().connect().unwrap();
+        let stable: bool = diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(
+            "EXISTS (SELECT 1 FROM pragma_compile_options WHERE compile_options = 'ENABLE_QPSG')",
+        ))
+        .get_result(&mut conn)
+        .unwrap();
+        assert!(stable, "SQLite was built without SQLITE_ENABLE_QPSG");
+    }
 }
