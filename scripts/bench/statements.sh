@@ -9,8 +9,9 @@
 #
 # Two pages: the newest 20 live articles with bylines, tags and source (the home page's
 # statements), and one live article by slug with the same (the article page without `related`).
-# The files under statements/ are the statements as Quire writes them, and the one-statement
-# rewriting of each; pgbench binds :now, :ids, :sids and :slug as Quire binds its parameters.
+# The files under statements/ hold Quire's statements for each page (for the single article,
+# cut to the columns that page shows), and the same page as one statement reading the same
+# columns; pgbench binds :now, :ids, :sids and :slug as Quire binds its parameters.
 set -euo pipefail
 cd "$(dirname "$0")/statements"
 
