@@ -267,16 +267,17 @@ on_both_backends! {
 }
 
 on_both_backends! {
-    async fn tag_links_follow_their_articles_sort_key(app: TestApp) {
+    async fn tag_links_and_bylines_follow_their_articles_sort_key(app: TestApp) {
         use diesel::prelude::*;
-        use quire_persistence::schema::{article_tags, articles};
+        use quire_persistence::schema::{article_authors, article_tags, articles};
 
         let editor = app.user(Role::Editor).await;
         let token = Some(editor.token.as_str());
-        let create = "mutation($t: String!) { createArticle(input: { title: $t, body: \"b\", tags: [\"Ports\", \"Cranes\"] }) { id } }";
+        let author = app.graphql_as(token, "mutation { createAuthor(input: { name: \"Amara Obi\" }) { id } }", json!({})).await;
+        let create = "mutation($t: String!, $a: [ID!]) { createArticle(input: { title: $t, body: \"b\", tags: [\"Ports\", \"Cranes\"], authorIds: $a }) { id } }";
         let mut ids = Vec::new();
         for title in ["Published now", "Scheduled", "Published then unpublished", "Retagged"] {
-            let r = app.graphql_as(token, create, json!({ "t": title })).await;
+            let r = app.graphql_as(token, create, json!({ "t": title, "a": [author["data"]["createAuthor"]["id"]] })).await;
             ids.push(r["data"]["createArticle"]["id"].as_str().unwrap().to_owned());
         }
         let publish = "mutation($id: ID!, $at: DateTime) { publishArticle(id: $id, at: $at) { id } }";
@@ -289,7 +290,7 @@ on_both_backends! {
             updateArticle(id: $id, expectedVersion: 1, input: { tags: [\"Docks\"] }) { id } }", json!({ "id": ids[3] })).await;
         assert!(retag["errors"].is_null(), "{retag}");
 
-        let (links, out_of_step): (i64, i64) = app
+        let (links, out_of_step, bylines, bylines_out_of_step): (i64, i64, i64, i64) = app
             .store()
             .read(|conn| {
                 let links = article_tags::table.count().get_result(conn)?;
@@ -298,11 +299,18 @@ on_both_backends! {
                     .filter(article_tags::sort_at.ne(articles::sort_at))
                     .count()
                     .get_result(conn)?;
-                Ok((links, out_of_step))
+                let bylines = article_authors::table.count().get_result(conn)?;
+                let bylines_out_of_step = article_authors::table
+                    .inner_join(articles::table)
+                    .filter(article_authors::sort_at.ne(articles::sort_at))
+                    .count()
+                    .get_result(conn)?;
+                Ok((links, out_of_step, bylines, bylines_out_of_step))
             })
             .await
             .unwrap();
-        assert_eq!(links, 7);
+        assert_eq!((links, bylines), (7, 4));
         assert_eq!(out_of_step, 0, "every tag link carries its article's sort key");
+        assert_eq!(bylines_out_of_step, 0, "every byline carries its article's sort key");
     }
 }

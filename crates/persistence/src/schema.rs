@@ -147,6 +147,9 @@ diesel::table! {
         author_id -> BigInt,
         /// Byline order, from 0.
         position -> Integer,
+        /// The article's `sort_at`, kept in step by triggers, so an author's newest articles
+        /// are one index range.
+        sort_at -> Timestamp,
     }
 }
 

@@ -15,6 +15,7 @@ use crate::page::{Page, PageRequest};
 use crate::rows::ArticleRow;
 use crate::schema::{article_authors, article_tags, articles, authors, sources, tags};
 use crate::time::{naive, utc};
+use along_link::ReadAlong;
 
 /// Keeps rows strictly beyond `(key, id)` in the direction of travel: ordered by `column`, ties
 /// broken by the article's id (`articles.id` unless another column carries it).
@@ -39,7 +40,7 @@ macro_rules! beyond {
     };
 }
 
-mod along_tag;
+mod along_link;
 #[cfg(test)]
 mod plans;
 
@@ -151,7 +152,7 @@ fn filtered<'a>(
         reading,
         visibility,
         now,
-        by_tag: true,
+        read_along: ReadAlong::Articles,
     };
     articles::table.into_boxed().filter(conditions.of(filter))
 }
@@ -162,9 +163,9 @@ struct Conditions {
     reading: Reading,
     visibility: Visibility,
     now: DateTime<Utc>,
-    /// Whether the tag the filter names is tested here; a list read along a tag's own index
-    /// has already kept only that tag's articles.
-    by_tag: bool,
+    /// The links the list is read along: the tag or author they belong to is not tested
+    /// again here, as they hold only that tag's or author's articles.
+    read_along: ReadAlong,
 }
 
 impl Conditions {
@@ -176,8 +177,10 @@ impl Conditions {
             reading,
             visibility,
             now,
-            by_tag,
+            read_along,
         } = *self;
+        let by_tag = read_along != ReadAlong::TagLinks;
+        let by_author = read_along != ReadAlong::Bylines;
         let scope = if filter.trashed {
             visibility.trash_predicate()
         } else {
@@ -197,7 +200,7 @@ impl Conditions {
                 .select(article_tags::article_id);
             query = Box::new(query.and(articles::id.eq_any(tagged)));
         }
-        if let Some(slug) = &filter.author {
+        if let Some(slug) = filter.author.as_ref().filter(|_| by_author) {
             let by = article_authors::table
                 .inner_join(authors::table)
                 .filter(authors::slug.eq(slug.clone()))
@@ -205,12 +208,17 @@ impl Conditions {
             query = Box::new(query.and(articles::id.eq_any(by)));
         }
         if let Some(slug) = &filter.source {
+            // One value rather than a set, so that the source's index `(source_id, sort_at)`
+            // serves filter and order together: tested against a set, PostgreSQL walked every
+            // live article, 94 ms for a source of three articles among 100,000.
             let from = sources::table
                 .filter(sources::slug.eq(slug.clone()))
-                .select(sources::id);
-            query = Box::new(query.and(articles::source_id.assume_not_null().eq_any(from)));
+                .select(sources::id)
+                .single_value()
+                .assume_not_null();
+            query = Box::new(query.and(articles::source_id.assume_not_null().eq(from)));
         }
-        if let Some(author) = filter.author_id {
+        if let Some(author) = filter.author_id.filter(|_| by_author) {
             let by = article_authors::table
                 .filter(article_authors::author_id.eq(author.0))
                 .select(article_authors::article_id);
@@ -394,16 +402,16 @@ pub fn list(
         ArticleOrder::Relevance => Reading::AllMatches,
         _ => Reading::AlongTheOrdering,
     };
-    let rows: Vec<(ArticleRow, f64)> = match along_tag::OneTag::of(filter, order) {
-        Some(tag) => {
+    let rows: Vec<(ArticleRow, f64)> = match along_link::OneLink::of(filter, order) {
+        Some(link) => {
             let conditions = Conditions {
                 backend,
                 reading,
                 visibility,
                 now,
-                by_tag: false,
+                read_along: link.read_along(),
             };
-            along_tag::rows(conn, tag, filter, &conditions, order, page)?
+            along_link::rows(conn, link, filter, &conditions, order, page)?
         }
         None => {
             let mut query = filtered(backend, reading, filter, visibility, now);

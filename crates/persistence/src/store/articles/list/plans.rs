@@ -3,9 +3,11 @@
 //! be the planner's worst choice, and the plan PostgreSQL keeps for it is asked for through
 //! `EXPLAIN EXECUTE`. Connections plan each prepared statement once, without its parameters'
 //! values (see `DatabaseUrl::connect`), so that is the plan explained: no plan may scan
-//! `articles` from end to end. A new filter, ordering or visibility rule that loses the index
-//! fails here rather than in production, where it would only show as pages slowing down as the
-//! archive grows.
+//! `articles` from end to end, and a list limited to one tag, author or source must be read
+//! along that one's own index, which serves filter and order together, rather than walk every
+//! live article in search of its few. A new filter, ordering or visibility rule that loses the
+//! index fails here rather than in production, where it would only show as pages slowing down
+//! as the archive grows.
 
 use chrono::{DateTime, Utc};
 use diesel::connection::SimpleConnection;
@@ -15,10 +17,9 @@ use quire_domain::{AuthorId, SourceId, TagId};
 
 use super::{
     ArticleFilter, ArticleOrder, ArticleRow, Backend, Conditions, Db, DbConn, Ordering, Reading,
-    Visibility, along_tag, filtered,
+    Visibility, along_link, filtered,
 };
 use crate::db::DatabaseUrl;
-use crate::fixed_sql::EqualScore;
 use crate::page::PageRequest;
 
 /// A statement written out in full whose rows are one text column each, sent unprepared so
@@ -113,26 +114,23 @@ const CATALOGUE: &str = "
 /// [`super::list`] takes, on a connection of its own.
 fn run_list(conn: &mut DbConn, name: &str, filter: &ArticleFilter, visibility: Visibility) {
     let order = ArticleOrder::PublishedAtDesc;
-    let conditions = |by_tag| Conditions {
-        backend: Backend::Postgres,
-        reading: Reading::AlongTheOrdering,
-        visibility,
-        now: now(),
-        by_tag,
-    };
-    let rows: Vec<(ArticleRow, f64)> = match along_tag::OneTag::of(filter, order) {
-        Some(tag) => {
+    let rows: Vec<(ArticleRow, f64)> = match along_link::OneLink::of(filter, order) {
+        Some(link) => {
+            let conditions = Conditions {
+                backend: Backend::Postgres,
+                reading: Reading::AlongTheOrdering,
+                visibility,
+                now: now(),
+                read_along: link.read_along(),
+            };
             let page = PageRequest {
                 limit: 20,
                 after: None,
                 before: None,
                 from_end: false,
             };
-            along_tag::links(tag, filter, &conditions(false), order, &page)
-                .expect("a page along the tag")
-                .select((ArticleRow::as_select(), EqualScore))
-                .limit(21)
-                .load(conn)
+            along_link::rows(conn, link, filter, &conditions, order, &page)
+                .expect("a page along the links")
         }
         None => {
             let ordering = Ordering {
@@ -152,9 +150,9 @@ fn run_list(conn: &mut DbConn, name: &str, filter: &ArticleFilter, visibility: V
                 .select((ArticleRow::as_select(), ordering.score()))
                 .limit(21)
                 .load(conn)
+                .expect("the list")
         }
-    }
-    .expect("the list");
+    };
     assert!(
         !rows.is_empty(),
         "the catalogue has no article for the {name}"
@@ -200,13 +198,18 @@ fn public_lists_never_scan_the_articles_table() {
     let (scratch, mut conn) = Scratch::create();
     conn.batch_execute(CATALOGUE).expect("the catalogue");
     let lists = [
-        ("home page", ArticleFilter::default()),
+        (
+            "home page",
+            ArticleFilter::default(),
+            Some("articles_live_idx"),
+        ),
         (
             "tag page",
             ArticleFilter {
                 tags: Some(vec!["tag-17".to_owned()]),
                 ..ArticleFilter::default()
             },
+            Some("article_tags_recent_idx"),
         ),
         (
             "several tags",
@@ -214,6 +217,7 @@ fn public_lists_never_scan_the_articles_table() {
                 tags: Some(vec!["tag-17".to_owned(), "tag-18".to_owned()]),
                 ..ArticleFilter::default()
             },
+            None,
         ),
         (
             "Tag.articles",
@@ -221,6 +225,7 @@ fn public_lists_never_scan_the_articles_table() {
                 tag_id: Some(TagId(17)),
                 ..ArticleFilter::default()
             },
+            Some("article_tags_recent_idx"),
         ),
         (
             "author page",
@@ -228,6 +233,7 @@ fn public_lists_never_scan_the_articles_table() {
                 author: Some("author-6".to_owned()),
                 ..ArticleFilter::default()
             },
+            Some("article_authors_recent_idx"),
         ),
         (
             "Author.articles",
@@ -235,6 +241,7 @@ fn public_lists_never_scan_the_articles_table() {
                 author_id: Some(AuthorId(6)),
                 ..ArticleFilter::default()
             },
+            Some("article_authors_recent_idx"),
         ),
         (
             "source page",
@@ -242,6 +249,7 @@ fn public_lists_never_scan_the_articles_table() {
                 source: Some("source-3".to_owned()),
                 ..ArticleFilter::default()
             },
+            Some("articles_source_idx"),
         ),
         (
             "Source.articles",
@@ -249,9 +257,10 @@ fn public_lists_never_scan_the_articles_table() {
                 source_id: Some(SourceId(3)),
                 ..ArticleFilter::default()
             },
+            Some("articles_source_idx"),
         ),
     ];
-    for (name, filter) in lists {
+    for (name, filter, index) in lists {
         let mut conn = scratch.url.connect().expect("a connection");
         run_list(&mut conn, name, &filter, Visibility::Public(now()));
         let plan = kept_plan(&mut conn);
@@ -259,5 +268,11 @@ fn public_lists_never_scan_the_articles_table() {
             !plan.contains("Seq Scan on articles"),
             "{name} scans the whole articles table:\n{plan}"
         );
+        if let Some(index) = index {
+            assert!(
+                plan.contains(&format!(" using {index} on ")),
+                "{name} is not read along {index}:\n{plan}"
+            );
+        }
     }
 }
