@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side load benchmark: Quire on SQLite, Quire on PostgreSQL and the peer (PostGraphile,
 # ../shared/bench/peer) serve the same dataset in one run; W1 (home page), W2 (article page) and
-# W3 (tag page) of ../shared/bench/README.md, and the first two through Quire's REST content API
-# (rest1, rest2: the peer has no such API, so Quire alone), are driven with wrk at 32
+# W3 (tag page) of ../shared/bench/README.md, W2c (W2 like for like, below), and the first two
+# through Quire's REST content API (rest1, rest2: the peer has no such API, so Quire alone), are
+# driven with wrk at 32
 # connections on 127.0.0.1, the systems taking turns within each workload. Prints one table:
 # requests/s, p50, p99, answers that were not right, CPU of the server and of PostgreSQL while
 # measured, the server's peak RSS during the workload, and each Quire figure as a ratio to the
@@ -22,7 +23,7 @@ WARMUP="${WARMUP:-5s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 SYSTEMS="${SYSTEMS:-postgraphile sqlite postgres}"
-WORKLOADS="${WORKLOADS:-w1 w2 w3 rest1 rest2}"
+WORKLOADS="${WORKLOADS:-w1 w2 w2c w3 rest1 rest2}"
 export QUIRE_RESPONSE_CACHE_MS="${QUIRE_RESPONSE_CACHE_MS:-0}"
 PG_ADMIN="${QUIRE_BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 PEER=../shared/bench/peer
@@ -42,6 +43,12 @@ if [ -z "${QUIRE_BIN:-}" ]; then cargo build --release -q -p quire; fi
 python3 ../shared/bench/gen_dataset.py --articles "$ARTICLES" --out "$WORK/dataset.json" >&2
 python3 "$PEER/workloads.py" "$WORK/dataset.json" "$WORK/requests" >&2
 python3 scripts/bench/dataset_to_bundle.py "$WORK/dataset.json" "$WORK/bundle.jsonl" >&2
+# W2c: W2 with the editors' own "also read" list (`curatedRelated`) in place of `related`, which
+# also ranks similar articles by shared tags, source and freshness. The peer's W2 reads the
+# editors' links alone, so W2c asks Quire for the same work; the peer runs its W2 again.
+sed 's/related{title slug}/curatedRelated{title slug}/' "$WORK/requests/quire-w2.txt" >"$WORK/requests/quire-w2c.txt"
+grep -q curatedRelated "$WORK/requests/quire-w2c.txt" || { echo "W2 no longer asks for related" >&2; exit 1; }
+cp "$WORK/requests/postgraphile-w2.txt" "$WORK/requests/postgraphile-w2c.txt"
 
 declare -A URL PID
 start_quire() {

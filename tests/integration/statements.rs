@@ -1,5 +1,5 @@
-//! No N+1: a page of twenty articles with authors, tags and source costs the same number of SQL
-//! statements as a page of one.
+//! No N+1: a page of twenty articles with authors, tags, source and related articles costs the
+//! same number of SQL statements as a page of one.
 
 use quire_domain::Role;
 use quire_harness::{TestApp, on_both_backends};
@@ -7,7 +7,8 @@ use serde_json::json;
 
 const HOME_PAGE: &str =
     "query($n: Int!) { articles(first: $n) { nodes { title slug excerpt publishedAt
-    bodyHtml authors { name slug } tags { name slug } source { name } related { title slug } } } }";
+    bodyHtml authors { name slug } tags { name slug } source { name } related { title slug }
+    curatedRelated { title } } } }";
 
 /// Related lists of two sizes, and the related lists of related articles, which no list reads
 /// ahead: they go through the loader, batched across the whole page.
@@ -50,7 +51,7 @@ on_both_backends! {
         let twenty = statements_for(&app, 20).await;
         println!("statements on {:?}: page of 1 = {one}, page of 20 = {twenty}", app.backend);
         assert_eq!(one, twenty);
-        assert!(twenty <= 6, "list + bodies + authors + tags + source + related, got {twenty}");
+        assert!(twenty <= 7, "list + bodies + authors + tags + source + related + curated, got {twenty}");
 
         let one = statements_of(&app, RELATED_PAGE, 1).await;
         let twenty = statements_of(&app, RELATED_PAGE, 20).await;

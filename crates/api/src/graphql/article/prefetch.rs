@@ -25,6 +25,7 @@ pub struct Wanted {
     source: bool,
     /// The sizes of the `related` lists selected, each once, in order.
     related: Vec<RelatedLimit>,
+    curated_related: bool,
     corrections: bool,
 }
 
@@ -36,6 +37,7 @@ impl Wanted {
             tags: article.field("tags").exists(),
             source: article.field("source").exists(),
             related: related_limits(article.field("related")),
+            curated_related: article.field("curatedRelated").exists(),
             corrections: article.field("corrections").exists(),
         }
     }
@@ -54,6 +56,7 @@ impl Wanted {
             tags: nodes.tags || edges.tags,
             source: nodes.source || edges.source,
             related,
+            curated_related: nodes.curated_related || edges.curated_related,
             corrections: nodes.corrections || edges.corrections,
         }
     }
@@ -88,6 +91,7 @@ pub struct Prefetched {
     tags: Option<HashMap<ArticleId, Vec<Tag>>>,
     sources: Option<HashMap<SourceId, Source>>,
     related: Vec<(RelatedLimit, HashMap<ArticleId, Vec<Article>>)>,
+    curated_related: Option<HashMap<ArticleId, Vec<Article>>>,
     corrections: Option<HashMap<ArticleId, Vec<Correction>>>,
     ids: Vec<ArticleId>,
 }
@@ -95,7 +99,7 @@ pub struct Prefetched {
 impl Prefetched {
     /// Reads the wanted relations of `articles` on the connection already in hand; related
     /// articles are the editors' choices `visibility` lets the viewer see, then similar
-    /// articles live at `now`.
+    /// articles live at `now`, and the curated ones those choices alone.
     pub fn read<'a>(
         conn: &mut DbConn,
         articles: impl IntoIterator<Item = &'a Article>,
@@ -134,6 +138,10 @@ impl Prefetched {
                         .map(|found| (*limit, found))
                 })
                 .collect::<Result<_, _>>()?,
+            curated_related: wanted
+                .curated_related
+                .then(|| articles::curated_related_of(conn, &ids, visibility))
+                .transpose()?,
             corrections: wanted
                 .corrections
                 .then(|| corrections::for_articles(conn, &ids))
@@ -163,6 +171,12 @@ impl Prefetched {
                 .into_iter()
                 .map(|(id, list)| ((id, limit), list));
             loaders.related.feed_many(related).await;
+        }
+        if let Some(curated) = self.curated_related {
+            loaders
+                .curated_related
+                .feed_many(covering(curated, &self.ids))
+                .await;
         }
         if let Some(corrections) = self.corrections {
             loaders
