@@ -3,11 +3,10 @@
 # ../shared/bench/peer) serve the same dataset in one run; W1 (home page), W2 (article page) and
 # W3 (tag page) of ../shared/bench/README.md, W2c (W2 like for like, below), and the first two
 # through Quire's REST content API (rest1, rest2: the peer has no such API, so Quire alone), are
-# driven with wrk at 32
-# connections on 127.0.0.1, the systems taking turns within each workload. Prints one table:
-# requests/s, p50, p99, answers that were not right, CPU of the server and of PostgreSQL while
-# measured, the server's peak RSS during the workload, and each Quire figure as a ratio to the
-# peer's.
+# driven with wrk at 32 connections on 127.0.0.1, the systems taking turns within each workload.
+# Prints one table: requests/s, p50, p99, answers that were not right, CPU of the server and of
+# PostgreSQL while measured, the server's peak RSS during the workload, and each Quire figure
+# as a ratio to the peer's.
 #
 #   scripts/bench/run.sh                                   # 5,000 articles, 15 s per measurement
 #   ARTICLES=100000 scripts/bench/run.sh                   # the same at scale
